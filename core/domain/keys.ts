@@ -1,0 +1,11 @@
+/**
+ * The S3 layout (DESIGN.md §3–§5), in one place. Rerunning a run id writes the same keys: a run is idempotent.
+ */
+export const keys = {
+  accounts: (runId: string) => `runs/${runId}/accounts.json`,
+  partialsPrefix: (runId: string) => `runs/${runId}/partials/`,
+  partial: (runId: string, accountId: string) => `runs/${runId}/partials/${accountId}.json`,
+  mapResultsPrefix: (runId: string) => `runs/${runId}/map/`,
+  reportPrefix: (endDate: string, runId: string) => `reports/${endDate}/${runId}/`,
+  history: (endDate: string) => `history/${endDate}.json`,
+} as const;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { AccountIdSchema } from './execution-input.schema';
+
+export const ComplianceTypeSchema = z.enum(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA']);
+export type ComplianceType = z.infer<typeof ComplianceTypeSchema>;
+
+/** Where a per-account error happened. */
+export const PhaseSchema = z.enum(['assume-role', 'config', 'lacework', 'scan']);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+export const ScanErrorSchema = z.object({
+  phase: PhaseSchema,
+  region: z.string().optional(),
+  rule: z.string().optional(),
+  /** The error name or AWS error code, e.g. `AccessDenied`, `ThrottlingException`. */
+  code: z.string(),
+  message: z.string(),
+});
+export type ScanError = z.infer<typeof ScanErrorSchema>;
+
+/** Per-rule counts in one account and region. Counts come from evaluation results, never from `CappedCount`. */
+export const RuleResultSchema = z.object({
+  ruleName: z.string(),
+  /** Name with conformance-pack / Security Hub suffixes stripped, to line the same rule up across accounts. */
+  normalizedName: z.string(),
+  sourceIdentifier: z.string().optional(),
+  /** The rule's rollup from DescribeComplianceByConfigRule; `NOT_EVALUATED` when Config returned none. */
+  compliance: z.union([ComplianceTypeSchema, z.literal('NOT_EVALUATED')]),
+  compliantCount: z.number().int().nonnegative(),
+  nonCompliantCount: z.number().int().nonnegative(),
+});
+export type RuleResult = z.infer<typeof RuleResultSchema>;
+
+export const NonCompliantResourceSchema = z.object({
+  ruleName: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string(),
+  complianceType: ComplianceTypeSchema,
+  annotation: z.string().optional(),
+  /** ISO 8601 `ResultRecordedTime`. */
+  recordedTime: z.string().optional(),
+});
+export type NonCompliantResource = z.infer<typeof NonCompliantResourceSchema>;
+
+/**
+ * `enabled`: recorder on and recording; `recorder-stopped`: a recorder exists but is not recording;
+ * `not-enabled`: no recorder (NoAvailableConfigurationRecorderException or an empty list); `error`: the region failed.
+ */
+export const ConfigStatusSchema = z.enum(['enabled', 'recorder-stopped', 'not-enabled', 'error']);
+export type ConfigStatus = z.infer<typeof ConfigStatusSchema>;
+
+export const RegionResultSchema = z.object({
+  region: z.string(),
+  configStatus: ConfigStatusSchema,
+  rules: z.array(RuleResultSchema),
+  nonCompliant: z.array(NonCompliantResourceSchema),
+});
+export type RegionResult = z.infer<typeof RegionResultSchema>;
+
+export const ScanStatusSchema = z.enum(['ok', 'partial', 'failed']);
+export type ScanStatus = z.infer<typeof ScanStatusSchema>;
+
+/**
+ * `runs/<runId>/partials/<accountId>.json`, version 1: everything **Scan account** learned about one account.
+ * `ok`: every region answered; `partial`: some region or rule failed; `failed`: nothing usable (e.g. role not assumable).
+ * A region with Config not enabled is data, not a failure.
+ */
+export const AccountPartialSchema = z.object({
+  schemaVersion: z.literal(1),
+  runId: z.string(),
+  accountId: AccountIdSchema,
+  status: ScanStatusSchema,
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  regions: z.array(RegionResultSchema),
+  errors: z.array(ScanErrorSchema),
+});
+export type AccountPartial = z.infer<typeof AccountPartialSchema>;
+
+export const ScanCountsSchema = z.object({
+  regions: z.number().int().nonnegative(),
+  configDisabledRegions: z.number().int().nonnegative(),
+  rules: z.number().int().nonnegative(),
+  compliant: z.number().int().nonnegative(),
+  nonCompliant: z.number().int().nonnegative(),
+});
+export type ScanCounts = z.infer<typeof ScanCountsSchema>;
+
+/**
+ * What **Scan account** returns to the map (never the data: the 256 KiB payload limit). The item processor's
+ * Catch produces the same shape with `status: failed` and the error name and cause.
+ */
+export const ScanSummarySchema = z.object({
+  accountId: AccountIdSchema,
+  status: ScanStatusSchema,
+  counts: ScanCountsSchema.optional(),
+  errors: z.array(z.string()),
+  partialKey: z.string().optional(),
+});
+export type ScanSummary = z.infer<typeof ScanSummarySchema>;
+
+/** Input of **Scan account**, built by the map's ItemSelector from the item and the run. */
+export const ScanAccountInputSchema = z.object({
+  accountId: AccountIdSchema,
+  runId: z.string().min(1),
+  regions: z.array(z.string()).min(1),
+});
+export type ScanAccountInput = z.infer<typeof ScanAccountInputSchema>;

@@ -1,0 +1,6 @@
+/** Injectable time, so tests are deterministic. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
