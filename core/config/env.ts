@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+import { parseWith } from '../validation';
+
+const csv = (fallback = '') =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
+
+/**
+ * Lambda environment, parsed once at cold start by {@link loadEnv}; a bad value fails the cold start with the name
+ * of the variable. Every value here is stage config, not a secret (secrets are read from Secrets Manager at run time).
+ */
+export const EnvSchema = z.object({
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('aws-config-compliance'),
+  REPORT_BUCKET: z.string().min(3),
+  MEMBER_ROLE_NAME: z.string().min(1),
+  MEMBER_EXTERNAL_ID: z.string().min(2).max(1224),
+  REGIONS: csv().pipe(z.array(z.string()).min(1, 'REGIONS needs at least one region, e.g. us-east-1,eu-west-1')),
+  FRAMEWORKS: csv(),
+  REPORT_TIME_ZONE: z.string().min(1).default('Asia/Hong_Kong'),
+  INCLUDE_ACCOUNTS: csv(),
+  EXCLUDE_ACCOUNTS: csv(),
+  REGION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  RULE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
+  /** Region of the hub (Organizations is global, served from us-east-1). */
+  AWS_REGION: z.string().default('us-east-1'),
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+/** Parses the environment (default `process.env`) into a typed object; throws ConfigError naming the bad variable. */
+export const loadEnv = (env: Record<string, string | undefined> = process.env): Env =>
+  parseWith(EnvSchema, env, 'environment', ConfigError);
