@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The CLI's entry point: picks the command, runs it, and alone maps errors to exit codes and messages.
+import './local/polyfills';
+import { AppError } from '../core/errors';
+import * as bench from './commands/bench';
+import * as run from './commands/run';
+import { ExitError } from './errors';
+
+process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
+
+const COMMANDS: Record<string, { summary: string; main: (argv: string[]) => Promise<void> }> = {
+  run: { summary: 'run the workflow locally (sandbox by default, --live for real AWS)', main: run.main },
+  bench: { summary: 'run the workflow on a generated organization and print figures', main: bench.main },
+};
+
+const usage = (): string =>
+  [
+    'usage: npm run cli -- <command> [options]   (npm start = run, npm run bench = bench)',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`),
+    '',
+    'Each command takes --help.',
+  ].join('\n');
+
+const main = async (): Promise<void> => {
+  const [name, ...argv] = process.argv.slice(2);
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new ExitError(`unknown command "${name}"\n\n${usage()}`, 2);
+  await command.main(argv);
+};
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    if (error instanceof ExitError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exit(error.code);
+    }
+    if (error instanceof AppError) {
+      process.stderr.write(`error: ${error.name}: ${error.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(
+      `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(70);
+  },
+);

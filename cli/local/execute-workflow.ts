@@ -1,0 +1,44 @@
+import type { Deps } from '../../lambdas/_shared/deps';
+import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
+import { buildListAccountsHandler } from '../../lambdas/list-accounts/handler';
+import { buildResolveRunHandler } from '../../lambdas/resolve-run/handler';
+import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
+import { renderLocalDefinition } from '../../statemachines/local-definition';
+import { type EventLog, type LocalRunResult, runLocalWorkflow } from './run-local-workflow';
+
+export interface ExecuteWorkflowOptions {
+  deps: Deps;
+  input: unknown;
+  executionName: string;
+  mapConcurrency?: number;
+  retryIntervalMs?: number;
+  onEvent?: (event: EventLog) => void;
+}
+
+/**
+ * One local execution of the deployed workflow: the same CDK chain rendered to ASL, the same handlers built from the
+ * same composition root, run by aws-local-stepfunctions.
+ */
+export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalRunResult> => {
+  const { deps, input, executionName, mapConcurrency = 10, retryIntervalMs, onEvent } = options;
+  return runLocalWorkflow({
+    definition: renderLocalDefinition({ mapConcurrency }),
+    handlers: {
+      resolveRun: buildResolveRunHandler(deps),
+      listAccounts: buildListAccountsHandler(deps),
+      scanAccount: buildScanAccountHandler(deps),
+      buildReports: buildBuildReportsHandler(deps),
+    },
+    input,
+    executionName,
+    retryIntervalMs,
+    onEvent,
+  });
+};
+
+/** A valid, sortable execution name for a local run, e.g. `local-20261122T221503Z`. */
+export const localExecutionName = (now = new Date()): string =>
+  `local-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;

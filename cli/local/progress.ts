@@ -1,0 +1,46 @@
+import { StateNames } from '../../statemachines/state-names';
+import type { EventLog } from './run-local-workflow';
+
+type Json = Record<string, unknown>;
+const asObject = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
+
+/**
+ * Turns execution events into one human line per milestone: the accounts found, each account as it finishes (with
+ * its status and counts), retries, and the reports. Lines go to `write` (stderr in the CLI, an array in tests).
+ */
+export const createProgressReporter = (write: (line: string) => void) => {
+  let total = 0;
+  let finished = 0;
+  let failed = 0;
+  const counter = () => `[${String(finished).padStart(String(total).length)}/${total}]`;
+
+  return (event: EventLog): void => {
+    if (event.type === 'StateEntered' && event.index === undefined) {
+      if (event.state.name !== StateNames.scanAccounts) write(`→ ${event.state.name}`);
+      return;
+    }
+    if (event.type === 'StateRetried' && event.state.name === StateNames.scanAccount) {
+      const accountId = asObject(event.state.input).accountId;
+      write(`  ↻ ${accountId}: retry ${event.retry.attempt} after ${event.retry.retrier.ErrorEquals.join('|')}`);
+      return;
+    }
+    if (event.type !== 'StateExited') return;
+    const output = asObject(event.state.output);
+    if (event.state.name === StateNames.listAccounts) {
+      total = Number(asObject(output.accounts).count ?? output.count ?? 0);
+      write(`  ${total} accounts to scan`);
+    } else if (event.state.name === StateNames.scanAccount || event.state.name === StateNames.recordFailedAccount) {
+      finished += 1;
+      const status = String(output.status ?? 'unknown');
+      if (status === 'failed') failed += 1;
+      const counts = asObject(output.counts);
+      const detail =
+        status === 'failed'
+          ? ((output.errors as string[] | undefined)?.[0] ?? '')
+          : `rules ${counts.rules ?? 0}, compliant ${counts.compliant ?? 0}, non-compliant ${counts.nonCompliant ?? 0}`;
+      write(`  ${counter()} ${output.accountId} ${status.padEnd(7)} ${detail}`.trimEnd());
+    } else if (event.state.name === StateNames.scanAccounts) {
+      write(`  scanned ${finished} accounts, ${failed} failed`);
+    }
+  };
+};

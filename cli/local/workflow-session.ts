@@ -1,0 +1,62 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { loadEnv } from '../../core/config/env';
+import { createDeps, type Deps } from '../../lambdas/_shared/deps';
+import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
+import { loadScenario, type Sandbox, startSandbox } from '../../sandbox';
+
+/** The dependencies of one local run and how to release them. `sandbox` is absent for live runs. */
+export interface WorkflowSession {
+  deps: Deps;
+  sandbox?: Sandbox;
+  close(): Promise<void>;
+}
+
+const SERVICE_NAME = 'aws-config-compliance';
+
+/**
+ * Starts the sandbox seeded from `scenarioPath` and wires the real adapters to its loopback endpoints, exactly as
+ * Lambda would be wired to AWS, but with static hub credentials and the regions the scenario names.
+ */
+export const openSandboxSession = async (scenarioPath: string, logLevel: LogLevel): Promise<WorkflowSession> => {
+  const scenario = await loadScenario(scenarioPath);
+  const sandbox = await startSandbox(scenario);
+  const env = loadEnv({
+    POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+    REPORT_BUCKET: sandbox.bucket,
+    MEMBER_ROLE_NAME: sandbox.memberRoleName,
+    MEMBER_EXTERNAL_ID: sandbox.externalId,
+    REGIONS: sandbox.regions.join(','),
+    AWS_REGION: sandbox.region,
+  });
+  const logger: Logger = createLogger(SERVICE_NAME, logLevel);
+  const deps = createDeps(env, { endpoints: sandbox.endpoints, hubCredentials: sandbox.hubCredentials, logger });
+  return { deps, sandbox, close: () => sandbox.stop() };
+};
+
+export interface LiveSessionOptions {
+  profile?: string;
+  bucket: string;
+  roleName: string;
+  externalId: string;
+  regions: string[];
+  logLevel: LogLevel;
+}
+
+/**
+ * Wires the adapters to real AWS with the SDK's default credential chain (environment, SSO, profile): the laptop
+ * equivalent of the Lambda role. `--profile` selects the profile through AWS_PROFILE, as the AWS CLI does.
+ */
+export const openLiveSession = async (options: LiveSessionOptions): Promise<WorkflowSession> => {
+  if (options.profile) process.env.AWS_PROFILE = options.profile;
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const env = loadEnv({
+    POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+    REPORT_BUCKET: options.bucket,
+    MEMBER_ROLE_NAME: options.roleName,
+    MEMBER_EXTERNAL_ID: options.externalId,
+    REGIONS: (options.regions.length > 0 ? options.regions : [region]).join(','),
+    AWS_REGION: region,
+  });
+  const deps = createDeps(env, { logger: createLogger(SERVICE_NAME, options.logLevel) });
+  return { deps, close: async () => undefined };
+};

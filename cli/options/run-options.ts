@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { AccountIdSchema, IsoDateSchema, RegionSchema } from '../../core/domain/execution-input.schema';
+import { parseWith } from '../../core/validation';
+import { ExitError } from '../errors';
+
+export const DEFAULT_SCENARIO = 'sandbox/scenarios/demo.json';
+
+export const RUN_USAGE = `usage: npm start -- [options]
+
+Runs the compliance report workflow (the CDK-synthesized state machine) on this machine.
+By default against the embedded sandbox: no AWS account or credentials needed.
+
+  --scenario <file>       sandbox scenario file (default ${DEFAULT_SCENARIO})
+  --output <dir>          where the reports are copied (default output/)
+  --start-date YYYY-MM-DD first day of the report range
+  --end-date YYYY-MM-DD   last day of the report range (default: the previous Monday–Sunday)
+  --current-week          report on the current week instead
+  --account <id>          only this account (repeatable)
+  --log-level <level>     Powertools log level: DEBUG, INFO, WARN, ERROR, SILENT (default WARN)
+  --live                  run against real AWS with the SDK's default credential chain
+    --profile <name>        AWS profile (SSO or role) to use
+    --bucket <name>         report bucket (required with --live)
+    --role-name <name>      member role name (default ComplianceReader)
+    --external-id <id>      ExternalId the member roles require (required with --live)
+    --region <r>            region to scan (repeatable; default AWS_REGION)
+  --help                  this text
+`;
+
+const RunOptionsSchema = z
+  .object({
+    scenario: z.string().default(DEFAULT_SCENARIO),
+    output: z.string().default('output'),
+    startDate: IsoDateSchema.optional(),
+    endDate: IsoDateSchema.optional(),
+    currentWeek: z.boolean().default(false),
+    account: z.array(AccountIdSchema).default([]),
+    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+    live: z.boolean().default(false),
+    profile: z.string().optional(),
+    bucket: z.string().optional(),
+    roleName: z.string().default('ComplianceReader'),
+    externalId: z.string().optional(),
+    region: z.array(RegionSchema).default([]),
+    help: z.boolean().default(false),
+  })
+  .superRefine((o, ctx) => {
+    if (o.live && !o.bucket)
+      ctx.addIssue({ code: 'custom', path: ['bucket'], message: '--live needs --bucket <report bucket>' });
+    if (o.live && !o.externalId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['externalId'],
+        message: '--live needs --external-id <id of the member roles>',
+      });
+  });
+
+export type RunOptions = z.output<typeof RunOptionsSchema>;
+
+/** Parses `npm start -- …` arguments; unknown flags and bad values end the CLI with exit code 2 and the usage. */
+export const parseRunOptions = (argv: string[]): RunOptions => {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        scenario: { type: 'string' },
+        output: { type: 'string' },
+        'start-date': { type: 'string' },
+        'end-date': { type: 'string' },
+        'current-week': { type: 'boolean' },
+        account: { type: 'string', multiple: true },
+        'log-level': { type: 'string' },
+        live: { type: 'boolean' },
+        profile: { type: 'string' },
+        bucket: { type: 'string' },
+        'role-name': { type: 'string' },
+        'external-id': { type: 'string' },
+        region: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new ExitError(`${(error as Error).message}\n\n${RUN_USAGE}`, 2);
+  }
+  const camel = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
+  );
+  try {
+    return parseWith(RunOptionsSchema, camel, 'options');
+  } catch (error) {
+    throw new ExitError(`${(error as Error).message}\n\nSee npm start -- --help`, 2);
+  }
+};
