@@ -1,0 +1,194 @@
+import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { ErrorNames } from '../../../core/errors';
+import { renderLocalDefinition } from '../../../statemachines/local-definition';
+import { StateNames } from '../../../statemachines/state-names';
+
+type Json = Parameters<StateMachine['run']>[0];
+type Handlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+type Handler = Handlers[string];
+type EventLog = { type: string; state?: { name: string }; Error?: string; Cause?: unknown };
+
+const ACCOUNT_IDS = ['111111111111', '222222222222', '333333333333'];
+const RUN = {
+  runId: 'run-1',
+  startDate: '2026-11-16',
+  endDate: '2026-11-22',
+  timeZone: 'Asia/Hong_Kong',
+  regions: ['us-east-1', 'ap-east-1'],
+  frameworks: [],
+  includeAccounts: [],
+  excludeAccounts: [],
+  notify: true,
+};
+/** The runner sets `$$.Execution.StartTime` itself (to now); the name must be given, like the local runner does. */
+const CONTEXT = { Execution: { Name: 'run-1' } };
+
+/** Throws an error whose `name` is what Step Functions sees as `Error`, as the real handlers' errors do. */
+const fail = (name: string, message: string): never => {
+  const error = new Error(message);
+  error.name = name;
+  throw error;
+};
+
+const okSummary = (input: Json) => {
+  const { accountId } = input as { accountId: string };
+  return { accountId, status: 'ok', errors: [] };
+};
+
+/** Tiny in-test handlers for the four tasks (this tests the chain, not the real handlers); override one per scenario. */
+const handlers = (overrides: Partial<Record<keyof typeof StateNames, Handler>> = {}): Handlers => ({
+  [StateNames.resolveRun]: overrides.resolveRun ?? (() => RUN),
+  [StateNames.listAccounts]:
+    overrides.listAccounts ?? (() => ({ bucket: 'b', key: 'runs/run-1/accounts.json', count: 3, ids: ACCOUNT_IDS })),
+  [StateNames.scanAccount]: overrides.scanAccount ?? okSummary,
+  [StateNames.buildReports]: overrides.buildReports ?? ((input) => ({ received: input })),
+});
+
+const execute = async (taskHandlers: Handlers, input: Json = {}) => {
+  const machine = new StateMachine(renderLocalDefinition() as unknown as StateMachineDefinition);
+  const execution = machine.run(input, {
+    context: CONTEXT,
+    overrides: {
+      taskResourceLocalHandlers: taskHandlers,
+      retryIntervalOverrides: Object.fromEntries(Object.values(StateNames).map((name) => [name, 0])),
+    },
+  });
+  const result = await execution.result.then(
+    (output) => ({ output, error: undefined }),
+    (error: unknown) => ({ output: undefined, error }),
+  );
+  const events: EventLog[] = [];
+  for await (const event of execution.eventLogs) events.push(event as EventLog);
+  return { ...result, events };
+};
+
+describe('compliance report definition on aws-local-stepfunctions', () => {
+  it('passes the state data contract from Resolve run to Build reports', async () => {
+    // Arrange
+    const seen: Record<string, Json> = {};
+    const record =
+      (name: string, handler: Handler): Handler =>
+      (input) => {
+        seen[name] = input;
+        return handler(input);
+      };
+
+    // Act
+    const { output, error } = await execute(
+      handlers({
+        resolveRun: record('resolveRun', () => RUN),
+        listAccounts: record('listAccounts', () => ({ bucket: 'b', key: 'k', count: 3, ids: ACCOUNT_IDS })),
+      }),
+      { startDate: '2026-11-16' },
+    );
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(seen.resolveRun).toEqual({
+      input: { startDate: '2026-11-16' },
+      executionName: 'run-1',
+      executionStartTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+    });
+    expect(seen.listAccounts).toEqual(RUN);
+    expect(output).toEqual({
+      received: {
+        run: RUN,
+        accounts: { bucket: 'b', key: 'k', count: 3, ids: ACCOUNT_IDS },
+        scan: ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })),
+      },
+    });
+  });
+
+  it('gives each Scan account its account id, run id and regions', async () => {
+    // Arrange
+    const inputs: Json[] = [];
+
+    // Act
+    const scanAccount: Handler = (input) => {
+      inputs.push(input);
+      return okSummary(input);
+    };
+    await execute(handlers({ scanAccount }));
+
+    // Assert
+    expect(inputs).toEqual(
+      expect.arrayContaining(ACCOUNT_IDS.map((accountId) => ({ accountId, runId: 'run-1', regions: RUN.regions }))),
+    );
+    expect(inputs).toHaveLength(3);
+  });
+
+  it('retries a throttled account and then records its summary', async () => {
+    // Arrange
+    let attempts = 0;
+    const scanAccount: Handler = (input) => {
+      const { accountId } = input as { accountId: string };
+      if (accountId === '222222222222' && attempts++ < 2) fail(ErrorNames.Throttled, 'config throttled');
+      return okSummary(input);
+    };
+
+    // Act
+    const { output, events } = await execute(handlers({ scanAccount }));
+
+    // Assert
+    const retried = events.filter((e) => e.type === 'StateRetried' && e.state?.name === StateNames.scanAccount);
+    expect(retried).toHaveLength(2);
+    expect((output as { received: { scan: unknown[] } }).received.scan).toContainEqual({
+      accountId: '222222222222',
+      status: 'ok',
+      errors: [],
+    });
+  });
+
+  it('turns an account that keeps failing into a failed summary and finishes the run', async () => {
+    // Arrange
+    const scanAccount: Handler = (input) =>
+      (input as { accountId: string }).accountId === '333333333333'
+        ? fail(ErrorNames.MemberRoleNotAssumable, 'member role not assumable in 333333333333: AccessDenied')
+        : okSummary(input);
+
+    // Act
+    const { output, error } = await execute(handlers({ scanAccount }));
+
+    // Assert
+    expect(error).toBeUndefined();
+    const scan = (output as { received: { scan: unknown[] } }).received.scan;
+    expect(scan).toHaveLength(3);
+    expect(scan).toContainEqual({
+      accountId: '333333333333',
+      status: 'failed',
+      errors: ['MemberRoleNotAssumable: member role not assumable in 333333333333: AccessDenied'],
+    });
+  });
+
+  it('fails the execution with InvalidInput when Resolve run rejects the input, without retrying', async () => {
+    // Arrange
+    const resolveRun: Handler = () =>
+      fail(ErrorNames.InvalidInput, 'invalid execution input: startDate: not a real date');
+
+    // Act
+    const { error, events } = await execute(handlers({ resolveRun }), { startDate: '2026-02-30' });
+
+    // Assert
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).cause).toMatchObject({ name: ErrorNames.InvalidInput });
+    expect(events.at(-1)).toMatchObject({
+      type: 'ExecutionFailed',
+      Error: ErrorNames.InvalidInput,
+      Cause: 'invalid execution input: startDate: not a real date',
+    });
+    expect(events.some((e) => e.type === 'StateRetried')).toBe(false);
+    expect(events.some((e) => e.type === 'StateEntered' && e.state?.name === StateNames.runFailed)).toBe(true);
+  });
+
+  it('fails the execution with NoAccountsFound when List accounts finds none', async () => {
+    // Arrange
+    const listAccounts: Handler = () => fail(ErrorNames.NoAccountsFound, 'no account to scan after filters');
+
+    // Act
+    const { error, events } = await execute(handlers({ listAccounts }));
+
+    // Assert
+    expect(error).toBeInstanceOf(Error);
+    expect(events.at(-1)).toMatchObject({ type: 'ExecutionFailed', Error: ErrorNames.NoAccountsFound });
+  });
+});
