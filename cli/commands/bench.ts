@@ -1,8 +1,91 @@
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { parseWith } from '../../core/validation';
+import { generateScenario } from '../../sandbox';
 import { ExitError } from '../errors';
+import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
+import { openSandboxSession } from '../local/workflow-session';
 
-/** `npm run bench`: placeholder replaced below once the sandbox generator is in. */
+const BENCH_USAGE = `usage: npm run bench -- [--accounts N] [--regions N] [--rules N] [--latency MS] [--concurrency N] [--seed N]
+
+Runs the real workflow locally on a generated organization (the sandbox adds --latency per API call) and prints
+wall time, API calls by kind, retries, a lower bound for the run and peak RSS.
+`;
+
+const BenchOptionsSchema = z.object({
+  accounts: z.coerce.number().int().min(1).max(5000).default(200),
+  regions: z.coerce.number().int().min(1).max(4).default(2),
+  rules: z.coerce.number().int().min(1).max(150).default(20),
+  latency: z.coerce.number().int().min(0).max(1000).default(20),
+  concurrency: z.coerce.number().int().min(1).max(1000).default(40),
+  seed: z.coerce.number().int().default(42),
+  help: z.boolean().default(false),
+});
+
+const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1', 'us-west-2'];
+
+/** `npm run bench`: one measured local run; figures go to stdout. */
 export const main = async (argv: string[]): Promise<void> => {
-  parseArgs({ args: argv, options: {} });
-  throw new ExitError('bench is not wired yet', 2);
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        ...Object.fromEntries(
+          ['accounts', 'regions', 'rules', 'latency', 'concurrency', 'seed'].map((k) => [k, { type: 'string' as const }]),
+        ),
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new ExitError(`${(error as Error).message}\n\n${BENCH_USAGE}`, 2);
+  }
+  const options = parseWith(BenchOptionsSchema, values, 'bench options');
+  if (options.help) {
+    process.stdout.write(BENCH_USAGE);
+    return;
+  }
+
+  const scenario = generateScenario({
+    accounts: options.accounts,
+    regions: REGIONS.slice(0, options.regions),
+    rulesPerRegion: options.rules,
+    seed: options.seed,
+    faults: { latencyMs: options.latency },
+  });
+  const session = await openSandboxSession(scenario, 'SILENT');
+  try {
+    let retries = 0;
+    const started = process.hrtime.bigint();
+    const result = await executeWorkflow({
+      deps: session.deps,
+      input: {},
+      executionName: localExecutionName(),
+      mapConcurrency: options.concurrency,
+      onEvent: (event) => {
+        if (event.type === 'StateRetried') retries += 1;
+      },
+    });
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.status === 'FAILED') throw new ExitError(`bench run failed: ${result.error}: ${result.cause}`);
+
+    const calls = session.sandbox?.stats.snapshot() ?? { calls: {}, throttled: 0 };
+    const totalCalls = Object.values(calls.calls).reduce((a, b) => a + b, 0);
+    const boundMs = (totalCalls * options.latency) / options.concurrency;
+    const lines = [
+      `organization: ${options.accounts} accounts × ${options.regions} regions × ${options.rules} rules (seed ${options.seed})`,
+      `latency per call: ${options.latency} ms, map concurrency: ${options.concurrency}`,
+      `wall time: ${(wallMs / 1000).toFixed(2)} s`,
+      `API calls: ${totalCalls} (throttled answers: ${calls.throttled}), state retries: ${retries}`,
+      ...Object.entries(calls.calls)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([kind, n]) => `  ${kind.padEnd(52)} ${n}`),
+      `lower bound (calls × latency ÷ concurrency): ${(boundMs / 1000).toFixed(2)} s, ratio wall/bound: ${(wallMs / Math.max(boundMs, 1)).toFixed(2)}`,
+      `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await session.close();
+  }
 };

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { loadEnv } from '../../core/config/env';
 import { createDeps, type Deps } from '../../lambdas/_shared/deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
-import { loadScenario, type Sandbox, startSandbox } from '../../sandbox';
+import { loadScenario, type Sandbox, type Scenario, startSandbox } from '../../sandbox';
 
 /** The dependencies of one local run and how to release them. `sandbox` is absent for live runs. */
 export interface WorkflowSession {
@@ -14,11 +14,16 @@ export interface WorkflowSession {
 const SERVICE_NAME = 'aws-config-compliance';
 
 /**
- * Starts the sandbox seeded from `scenarioPath` and wires the real adapters to its loopback endpoints, exactly as
- * Lambda would be wired to AWS, but with static hub credentials and the regions the scenario names.
+ * Starts the sandbox seeded from a scenario (object or file path) and wires the real adapters to its loopback endpoints, exactly as
+ * Lambda would be wired to AWS, but with static hub credentials and the regions the scenario names. `env` overrides
+ * Lambda environment values (e.g. REGION_CONCURRENCY).
  */
-export const openSandboxSession = async (scenarioPath: string, logLevel: LogLevel): Promise<WorkflowSession> => {
-  const scenario = await loadScenario(scenarioPath);
+export const openSandboxSession = async (
+  scenarioOrPath: string | Scenario,
+  logLevel: LogLevel,
+  env: Record<string, string> = {},
+): Promise<WorkflowSession> => {
+  const scenario = typeof scenarioOrPath === 'string' ? await loadScenario(scenarioOrPath) : scenarioOrPath;
   const sandbox = await startSandbox(scenario);
   const env = loadEnv({
     POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
@@ -27,6 +32,7 @@ export const openSandboxSession = async (scenarioPath: string, logLevel: LogLeve
     MEMBER_EXTERNAL_ID: sandbox.externalId,
     REGIONS: sandbox.regions.join(','),
     AWS_REGION: sandbox.region,
+    ...env,
   });
   const logger: Logger = createLogger(SERVICE_NAME, logLevel);
   const deps = createDeps(env, { endpoints: sandbox.endpoints, hubCredentials: sandbox.hubCredentials, logger });

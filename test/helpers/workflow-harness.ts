@@ -1,0 +1,43 @@
+import { loadEnv } from '../../core/config/env';
+import { type Deps, createDeps } from '../../lambdas/_shared/deps';
+import { createLogger } from '../../lambdas/_shared/logger';
+import { executeWorkflow } from '../../cli/local/execute-workflow';
+import type { LocalRunResult } from '../../cli/local/run-local-workflow';
+import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';
+
+/** A sandbox plus the deps wired to it, as `npm start` builds them, for workflow tests. */
+export interface WorkflowHarness {
+  sandbox: Sandbox;
+  deps: Deps;
+  run(input: unknown, executionName?: string): Promise<LocalRunResult>;
+  stop(): Promise<void>;
+}
+
+/** Starts a sandbox for `scenario`; `env` overrides Lambda environment values (e.g. AWS_MAX_ATTEMPTS). */
+export const startWorkflowHarness = async (
+  scenario: Scenario,
+  env: Record<string, string> = {},
+): Promise<WorkflowHarness> => {
+  const sandbox = await startSandbox(scenario);
+  const deps = createDeps(
+    loadEnv({
+      REPORT_BUCKET: sandbox.bucket,
+      MEMBER_ROLE_NAME: sandbox.memberRoleName,
+      MEMBER_EXTERNAL_ID: sandbox.externalId,
+      REGIONS: sandbox.regions.join(','),
+      AWS_REGION: sandbox.region,
+      ...env,
+    }),
+    { endpoints: sandbox.endpoints, hubCredentials: sandbox.hubCredentials, logger: createLogger('test', 'SILENT') },
+  );
+  let runs = 0;
+  return {
+    sandbox,
+    deps,
+    run: (input, executionName) => {
+      runs += 1;
+      return executeWorkflow({ deps, input, executionName: executionName ?? `test-run-${runs}`, retryIntervalMs: 0 });
+    },
+    stop: () => sandbox.stop(),
+  };
+};
