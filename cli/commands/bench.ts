@@ -33,7 +33,10 @@ export const main = async (argv: string[]): Promise<void> => {
       strict: true,
       options: {
         ...Object.fromEntries(
-          ['accounts', 'regions', 'rules', 'latency', 'concurrency', 'seed'].map((k) => [k, { type: 'string' as const }]),
+          ['accounts', 'regions', 'rules', 'latency', 'concurrency', 'seed'].map((k) => [
+            k,
+            { type: 'string' as const },
+          ]),
         ),
         help: { type: 'boolean', short: 'h' },
       },

@@ -1,21 +1,11 @@
-import type { ExecutionInput } from '../../core/domain/execution-input.schema';
 import { ExitError } from '../errors';
 import { copyReports } from '../local/copy-reports';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { createProgressReporter } from '../local/progress';
 import { openLiveSession, openSandboxSession, type WorkflowSession } from '../local/workflow-session';
-import { parseRunOptions, RUN_USAGE, type RunOptions } from '../options/run-options';
+import { executionInputFrom, parseRunOptions, RUN_USAGE, type RunOptions } from '../options/run-options';
 
 type Json = Record<string, unknown>;
-
-/** The execution input the options describe (DESIGN.md §4); the workflow's Resolve run validates it. */
-export const executionInputFrom = (options: RunOptions): ExecutionInput => ({
-  ...(options.startDate ? { startDate: options.startDate } : {}),
-  ...(options.endDate ? { endDate: options.endDate } : {}),
-  ...(options.currentWeek ? { currentWeek: true } : {}),
-  ...(options.account.length > 0 ? { accounts: options.account } : {}),
-  notify: false,
-});
 
 const openSession = (options: RunOptions): Promise<WorkflowSession> =>
   options.live

@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AccountIdSchema, IsoDateSchema, RegionSchema } from '../../core/domain/execution-input.schema';
+import {
+  AccountIdSchema,
+  type ExecutionInput,
+  IsoDateSchema,
+  RegionSchema,
+} from '../../core/domain/execution-input.schema';
 import { parseWith } from '../../core/validation';
 import { ExitError } from '../errors';
 
@@ -93,3 +98,12 @@ export const parseRunOptions = (argv: string[]): RunOptions => {
     throw new ExitError(`${(error as Error).message}\n\nSee npm start -- --help`, 2);
   }
 };
+
+/** The execution input the options describe (DESIGN.md §4); the workflow's Resolve run validates it. */
+export const executionInputFrom = (options: RunOptions): ExecutionInput => ({
+  ...(options.startDate ? { startDate: options.startDate } : {}),
+  ...(options.endDate ? { endDate: options.endDate } : {}),
+  ...(options.currentWeek ? { currentWeek: true } : {}),
+  ...(options.account.length > 0 ? { accounts: options.account } : {}),
+  notify: false,
+});
