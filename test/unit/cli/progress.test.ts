@@ -1,0 +1,58 @@
+import { createProgressReporter } from '../../../cli/local/progress';
+import type { EventLog } from '../../../cli/local/run-local-workflow';
+
+const exited = (name: string, output: unknown, index?: number) =>
+  ({ type: 'StateExited', timestamp: 0, index, state: { name, type: 'Task', input: {}, output } }) as unknown as EventLog;
+
+describe('createProgressReporter', () => {
+  it('prints the account count, one line per finished account with its counts, and the failures', () => {
+    // Arrange
+    const lines: string[] = [];
+    const report = createProgressReporter((line) => lines.push(line));
+
+    // Act
+    report(exited('List accounts', { run: {}, accounts: { count: 2, ids: [] } }));
+    report(
+      exited(
+        'Scan account',
+        { accountId: '111111111111', status: 'ok', counts: { rules: 4, compliant: 10, nonCompliant: 3 }, errors: [] },
+        0,
+      ),
+    );
+    report(
+      exited(
+        'Record failed account',
+        { accountId: '222222222222', status: 'failed', errors: ['ThrottledError: config kept throttling'] },
+        1,
+      ),
+    );
+    report(exited('Scan accounts', {}));
+
+    // Assert
+    expect(lines).toEqual([
+      '  2 accounts to scan',
+      '  [1/2] 111111111111 ok      rules 4, compliant 10, non-compliant 3',
+      '  [2/2] 222222222222 failed  ThrottledError: config kept throttling',
+      '  scanned 2 accounts, 1 failed',
+    ]);
+  });
+
+  it('announces a retry of an account with the error it retries on', () => {
+    // Arrange
+    const lines: string[] = [];
+    const report = createProgressReporter((line) => lines.push(line));
+    const retried = {
+      type: 'StateRetried',
+      timestamp: 0,
+      index: 0,
+      state: { name: 'Scan account', type: 'Task', input: { accountId: '111111111111' } },
+      retry: { attempt: 1, retrier: { ErrorEquals: ['ThrottledError'] } },
+    } as unknown as EventLog;
+
+    // Act
+    report(retried);
+
+    // Assert
+    expect(lines).toEqual(['  ↻ 111111111111: retry 1 after ThrottledError']);
+  });
+});
