@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { ScanStatusSchema } from '../domain/partial.schema';
+import type { AggregateResult } from './aggregation';
+
+const ScoreSchema = z.number().min(0).max(1).nullable();
+
+export const ReportTotalsSchema = z.object({
+  accounts: z.number().int().nonnegative(),
+  scanned: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  compliant: z.number().int().nonnegative(),
+  nonCompliant: z.number().int().nonnegative(),
+  /** compliant ÷ (compliant + nonCompliant); `null` when nothing was evaluated. */
+  score: ScoreSchema,
+  /** Account × region pairs where AWS Config is not recording. */
+  configDisabledRegions: z.number().int().nonnegative(),
+});
+
+export const FailedAccountSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  phase: z.enum(['assume-role', 'config', 'lacework', 'scan']),
+  error: z.string(),
+});
+
+/**
+ * `reports/<endDate>/<runId>/summary.json`, version 1: the run's facts for trends, Slack and Jira. `accounts` lists
+ * every account of the run (failed ones with `status: failed`, zero counts and `score: null`); `failedAccounts` says why.
+ */
+export const ReportSummarySchema = z.object({
+  schemaVersion: z.literal(1),
+  runId: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  generatedAt: z.string(),
+  totals: ReportTotalsSchema,
+  accounts: z.array(
+    z.object({
+      accountId: z.string(),
+      accountName: z.string(),
+      status: ScanStatusSchema,
+      compliant: z.number().int().nonnegative(),
+      nonCompliant: z.number().int().nonnegative(),
+      score: ScoreSchema,
+      configDisabledRegions: z.array(z.string()),
+      errors: z.array(z.string()),
+    }),
+  ),
+  failedAccounts: z.array(FailedAccountSchema),
+  rules: z.array(
+    z.object({
+      rule: z.string(),
+      compliant: z.number().int().nonnegative(),
+      nonCompliant: z.number().int().nonnegative(),
+      accountsWithViolations: z.number().int().nonnegative(),
+      accountsEvaluated: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+/** Builds summary.json from the aggregates; accounts in account id order, rules worst first. */
+export const buildReportSummary = (
+  run: { runId: string; startDate: string; endDate: string },
+  generatedAt: Date,
+  result: AggregateResult,
+): ReportSummary => {
+  const scanned = result.accounts.map((a) => ({
+    accountId: a.accountId,
+    accountName: a.accountName,
+    status: a.status,
+    compliant: a.compliant,
+    nonCompliant: a.nonCompliant,
+    score: a.score,
+    configDisabledRegions: a.configDisabledRegions,
+    errors: a.errors,
+  }));
+  const failed = result.failed.map((f) => ({
+    accountId: f.accountId,
+    accountName: f.accountName,
+    status: 'failed' as const,
+    compliant: 0,
+    nonCompliant: 0,
+    score: null,
+    configDisabledRegions: [],
+    errors: [f.error],
+  }));
+  return {
+    schemaVersion: 1,
+    runId: run.runId,
+    startDate: run.startDate,
+    endDate: run.endDate,
+    generatedAt: generatedAt.toISOString(),
+    totals: result.totals,
+    accounts: [...scanned, ...failed].sort((a, b) => (a.accountId < b.accountId ? -1 : 1)),
+    failedAccounts: result.failed,
+    rules: result.rules.map(({ rule, compliant, nonCompliant, accountsWithViolations, accountsEvaluated }) => ({
+      rule,
+      compliant,
+      nonCompliant,
+      accountsWithViolations,
+      accountsEvaluated,
+    })),
+  };
+};

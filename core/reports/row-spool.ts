@@ -1,0 +1,74 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { ResourceRow } from './report-model';
+
+/**
+ * A temp file of non-compliant resource rows (one JSON array per line, in column order), written one account at a
+ * time and read back as often as needed. It lets the merger read each partial once yet write the rows into both the
+ * CSV and the workbook's sheets in tab order, with only one account's rows in memory at a time.
+ */
+export class RowSpool {
+  private readonly out: WriteStream;
+  private closed = false;
+
+  constructor(readonly path: string) {
+    this.out = createWriteStream(path, { encoding: 'utf8' });
+  }
+
+  /** Appends rows, waiting for the file to drain when its buffer is full. */
+  async append(rows: readonly ResourceRow[]): Promise<void> {
+    for (const row of rows) {
+      const line = `${JSON.stringify([
+        row.accountId,
+        row.accountName,
+        row.region,
+        row.ruleName,
+        row.resourceType,
+        row.resourceId,
+        row.complianceType,
+        row.annotation,
+        row.recordedTime,
+      ])}\n`;
+      if (!this.out.write(line)) await once(this.out, 'drain');
+    }
+  }
+
+  /** Flushes and closes the file; call once, before {@link rows}. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.out.end();
+    await once(this.out, 'close');
+  }
+
+  /** Streams the rows back in the order they were appended. */
+  async *rows(): AsyncGenerator<ResourceRow> {
+    const lines = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line) continue;
+      const [
+        accountId,
+        accountName,
+        region,
+        ruleName,
+        resourceType,
+        resourceId,
+        complianceType,
+        annotation,
+        recordedTime,
+      ] = JSON.parse(line) as string[];
+      yield {
+        accountId: accountId ?? '',
+        accountName: accountName ?? '',
+        region: region ?? '',
+        ruleName: ruleName ?? '',
+        resourceType: resourceType ?? '',
+        resourceId: resourceId ?? '',
+        complianceType: complianceType ?? '',
+        annotation: annotation ?? '',
+        recordedTime: recordedTime ?? '',
+      };
+    }
+  }
+}

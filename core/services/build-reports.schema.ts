@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { AccountListSchema, ResolvedRunSchema } from '../domain/run.schema';
+import { MapOutputSchema } from '../reports/map-results';
+import { FailedAccountSchema, ReportTotalsSchema } from '../reports/report-summary.schema';
+
+/**
+ * Payload of **Build reports**: the resolved run, the List accounts output (accounts.json's key and the ids) and the
+ * Scan accounts output in either form (inline ScanSummary array locally, ResultWriter pointer when deployed).
+ */
+export const BuildReportsInputSchema = z.object({
+  run: ResolvedRunSchema,
+  accounts: AccountListSchema,
+  scan: MapOutputSchema,
+});
+export type BuildReportsInput = z.infer<typeof BuildReportsInputSchema>;
+
+/** How many failed accounts the output carries (the rest are in the reports): the payload limit is 256 KiB. */
+export const MAX_FAILED_ACCOUNTS_IN_OUTPUT = 50;
+/** Each failed account's error is cut to this many characters in the output (the reports keep it whole). */
+export const MAX_ERROR_CHARS_IN_OUTPUT = 500;
+
+/** Output of **Build reports**: where the reports are, the totals and the first failed accounts. Small by design. */
+export const BuildReportsOutputSchema = z.object({
+  bucket: z.string(),
+  prefix: z.string(),
+  keys: z.object({ workbook: z.string(), csv: z.string(), summaryJson: z.string() }),
+  totals: ReportTotalsSchema,
+  failedAccounts: z.array(FailedAccountSchema).max(MAX_FAILED_ACCOUNTS_IN_OUTPUT),
+  failedAccountCount: z.number().int().nonnegative(),
+});
+export type BuildReportsOutput = z.infer<typeof BuildReportsOutputSchema>;
