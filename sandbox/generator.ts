@@ -1,0 +1,205 @@
+import {
+  DORMANT_RULES,
+  GLOBAL_RESOURCE_TYPES,
+  MANAGED_RULES,
+  type ManagedRule,
+  RESOURCE_WEIGHTS,
+} from './generator/managed-rules';
+import { organizationAccounts } from './generator/organization';
+import { Prng } from './generator/prng';
+import { type ResourceContext, resourceId } from './generator/resource-ids';
+import {
+  type AccountScenario,
+  type ConfigRule,
+  DEFAULT_EXTERNAL_ID,
+  DEFAULT_MEMBER_ROLE_NAME,
+  type EvaluationResult,
+  type Faults,
+  type RegionScenario,
+  type Scenario,
+} from './scenario.schema';
+
+/** Options of {@link generateScenario}. */
+export interface GenerateScenarioOptions {
+  /** Organization accounts, the management account included. */
+  accounts: number;
+  regions: string[];
+  /** Config rules deployed in each account and region (beyond the managed-rule catalog, rules repeat under Security Hub names). */
+  rulesPerRegion: number;
+  seed: number;
+  /** @default - 0 (every member role can be assumed) */
+  accessDeniedRate?: number;
+  /** Share of account+regions with no recorder. @default - 0 */
+  configDisabledRate?: number;
+  /** Share of account+regions whose recorder is stopped. @default - 0 */
+  recorderStoppedRate?: number;
+  /** Share of accounts SUSPENDED (never the management account). @default - 0 */
+  suspendedRate?: number;
+  faults?: Faults;
+  /** @default - `generated-<accounts>x<regions>-seed<seed>` */
+  name?: string;
+}
+
+type Flavour = 'plain' | 'conformance-pack' | 'securityhub';
+interface RuleTemplate {
+  rule: ManagedRule;
+  flavour: Flavour;
+  dormant: boolean;
+}
+
+/** "Now" of every generated scenario: evaluation times fall in the three days before it. */
+const BASE_TIME = Date.UTC(2026, 10, 20, 6, 0, 0) / 1000;
+const NOT_APPLICABLE_RATE = 0.04;
+const ANNOTATED_RATE = 0.7;
+const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+/** The organization-wide rule set: catalog rules with a deployment flavour each; the last one is dormant. */
+const ruleSet = (count: number, prng: Prng): RuleTemplate[] => {
+  const templates: RuleTemplate[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const round = Math.floor(i / MANAGED_RULES.length);
+    const flavour: Flavour =
+      round > 0 ? 'securityhub' : prng.pick(['plain', 'plain', 'conformance-pack', 'securityhub']);
+    templates.push({ rule: MANAGED_RULES[i % MANAGED_RULES.length] as ManagedRule, flavour, dormant: false });
+  }
+  if (count >= 2) templates[count - 1] = { rule: prng.pick(DORMANT_RULES), flavour: 'plain', dormant: true };
+  return templates;
+};
+
+const configRule = (template: RuleTemplate, name: string, ctx: ResourceContext, prng: Prng): ConfigRule => {
+  const id = `config-rule-${prng.lowerAlnum(6)}`;
+  const principal = {
+    plain: '',
+    'conformance-pack': 'config-conforms.amazonaws.com',
+    securityhub: 'securityhub.amazonaws.com',
+  }[template.flavour];
+  const path = principal === '' ? id : `aws-service-rule/${principal}/${id}`;
+  const type = template.rule.resourceType;
+  return {
+    ConfigRuleName: name,
+    ConfigRuleArn: `arn:aws:config:${ctx.region}:${ctx.accountId}:config-rule/${path}`,
+    ConfigRuleId: id,
+    ...(type === 'AWS::::Account'
+      ? { MaximumExecutionFrequency: 'TwentyFour_Hours' }
+      : { Scope: { ComplianceResourceTypes: [type] } }),
+    Source: { Owner: 'AWS', SourceIdentifier: template.rule.identifier },
+    ConfigRuleState: 'ACTIVE',
+    ...(principal === '' ? {} : { CreatedBy: principal }),
+    EvaluationModes: [{ Mode: 'DETECTIVE' }],
+  };
+};
+
+const generateRegion = (
+  templates: readonly RuleTemplate[],
+  ctx: ResourceContext,
+  size: number,
+  firstRegion: boolean,
+  prng: Prng,
+): Pick<RegionScenario, 'configRules' | 'evaluations'> => {
+  const inventory = new Map<string, string[]>();
+  const resources = (type: string): string[] => {
+    const known = inventory.get(type);
+    if (known !== undefined) return known;
+    const weight = GLOBAL_RESOURCE_TYPES.has(type) && !firstRegion ? 0 : (RESOURCE_WEIGHTS[type] ?? 0);
+    const count = type === 'AWS::::Account' ? 1 : Math.round(size * weight * (0.5 + prng.next()));
+    const ids = Array.from({ length: count }, (_, n) => resourceId(type, n + 1, ctx, prng));
+    inventory.set(type, ids);
+    return ids;
+  };
+  const packSuffix = prng.lowerAlnum(8);
+  const orderingPool = Array.from({ length: 6 }, () => iso(BASE_TIME - prng.int(3 * 86_400, 60 * 86_400)));
+  const used = new Set<string>();
+  const configRules: ConfigRule[] = [];
+  const evaluations: EvaluationResult[] = [];
+  templates.forEach((template, i) => {
+    const base = template.rule.name;
+    let name =
+      template.flavour === 'plain'
+        ? base
+        : template.flavour === 'conformance-pack'
+          ? `${base}-conformance-pack-${packSuffix}`
+          : `securityhub-${base}-${prng.hex(8)}`;
+    if (used.has(name)) name = `${name}-${i}`;
+    used.add(name);
+    configRules.push(configRule(template, name, ctx, prng));
+    if (template.dormant) return;
+    const invoked = BASE_TIME - prng.int(0, 72 * 3600);
+    const invokedIso = iso(invoked);
+    const recordedIso = iso(invoked + prng.int(1, 20));
+    for (const id of resources(template.rule.resourceType)) {
+      const roll = prng.next();
+      const type =
+        roll < NOT_APPLICABLE_RATE
+          ? 'NOT_APPLICABLE'
+          : roll < NOT_APPLICABLE_RATE + template.rule.nonCompliantRate
+            ? 'NON_COMPLIANT'
+            : 'COMPLIANT';
+      const annotated =
+        type === 'NON_COMPLIANT' && template.rule.annotation !== undefined && prng.chance(ANNOTATED_RATE);
+      evaluations.push({
+        EvaluationResultIdentifier: {
+          EvaluationResultQualifier: {
+            ConfigRuleName: name,
+            ResourceType: template.rule.resourceType,
+            ResourceId: id,
+            EvaluationMode: 'DETECTIVE',
+          },
+          OrderingTimestamp: prng.pick(orderingPool),
+        },
+        ComplianceType: type,
+        ResultRecordedTime: recordedIso,
+        ConfigRuleInvokedTime: invokedIso,
+        ...(annotated ? { Annotation: template.rule.annotation } : {}),
+      });
+    }
+  });
+  return { configRules, evaluations };
+};
+
+/**
+ * Generates a synthetic organization, deterministic for a seed (mulberry32; no clock, no Math.random). Account sizes
+ * are skewed like real organizations: one to three huge accounts (about 100 resources per type, so some rules exceed the 100-result
+ * page and the CappedCount cap), about 8 % medium ones and many small ones with a resource or two per type. Rule names are AWS managed rule names,
+ * some with a conformance-pack suffix (`-conformance-pack-<8>`) or Security Hub form (`securityhub-<rule>-<8 hex>`);
+ * some NON_COMPLIANT results carry annotations, about 4 % of results are NOT_APPLICABLE, and the last rule of each
+ * region (when there are 2 or more) targets a resource type nobody has, so it has no evaluations (INSUFFICIENT_DATA).
+ * IAM users are global resources and are recorded in the first region only.
+ *
+ * @example generateScenario({ accounts: 500, regions: ['us-east-1', 'eu-west-1'], rulesPerRegion: 20, seed: 42 })
+ */
+export const generateScenario = (options: GenerateScenarioOptions): Scenario => {
+  const prng = new Prng(options.seed);
+  const organization = organizationAccounts(options.accounts, options.suspendedRate ?? 0, prng);
+  const templates = ruleSet(options.rulesPerRegion, prng);
+  const n = organization.length;
+  const hugeCount = n >= 10 ? Math.min(3, Math.max(1, Math.floor(n / 20))) : 0;
+  const huge = new Set<number>();
+  while (huge.size < hugeCount) huge.add(prng.int(1, n - 1));
+  const accounts: Record<string, AccountScenario> = {};
+  organization.forEach((account, i) => {
+    const size = huge.has(i) ? prng.int(100, 130) : prng.chance(0.08) ? prng.int(6, 15) : 0.5 + prng.next() * 1.5;
+    const regions: Record<string, RegionScenario> = {};
+    options.regions.forEach((region, r) => {
+      const ctx = { accountId: account.Id, accountName: account.Name, region };
+      if (prng.chance(options.configDisabledRate ?? 0)) {
+        regions[region] = { recorder: false, configRules: [], evaluations: [] };
+        return;
+      }
+      const recorder = prng.chance(options.recorderStoppedRate ?? 0) ? 'stopped' : true;
+      regions[region] = { recorder, ...generateRegion(templates, ctx, size, r === 0, prng) };
+    });
+    accounts[account.Id] = {
+      assumeRole: i > 0 && prng.chance(options.accessDeniedRate ?? 0) ? 'AccessDenied' : 'ok',
+      regions,
+    };
+  });
+  return {
+    name: options.name ?? `generated-${options.accounts}x${options.regions.length}-seed${options.seed}`,
+    description: `Generated by generateScenario (seed ${options.seed}, ${options.rulesPerRegion} rules per region)`,
+    externalId: DEFAULT_EXTERNAL_ID,
+    memberRoleName: DEFAULT_MEMBER_ROLE_NAME,
+    organization: { accounts: organization },
+    accounts,
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+  };
+};

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Scenario } from '../scenario.schema';
+import { answerConfig } from './config-api';
+import type { CredentialRegistry } from './credentials';
+import type { FaultInjector } from './faults';
+import { answerOrganizations } from './organizations-api';
+import type { ScenarioIndex } from './scenario-index';
+import type { SandboxStats } from './stats';
+import { answerSts } from './sts-api';
+import { AwsFault, parseJsonBody, parseSigV4, readBody, sendJson, sendJsonFault, sendXml, sendXmlFault } from './wire';
+
+/** What the AWS server answers from. */
+export interface AwsServerDeps {
+  scenario: Scenario;
+  index: ScenarioIndex;
+  registry: CredentialRegistry;
+  faults: FaultInjector;
+  stats: SandboxStats;
+}
+
+/** A started loopback server. */
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const JSON_SERVICES: Record<string, string> = {
+  StarlingDoveService: 'config',
+  AWSOrganizationsV20161128: 'organizations',
+};
+
+const unrecognized = (): AwsFault =>
+  new AwsFault('UnrecognizedClientException', 'The security token included in the request is invalid.');
+
+const handleJson = async (req: IncomingMessage, res: ServerResponse, target: string, deps: AwsServerDeps) => {
+  const [prefix = '', operation = ''] = target.split('.');
+  const service = JSON_SERVICES[prefix] ?? 'unknown';
+  deps.stats.recordCall(`${service}.${operation}`);
+  try {
+    const body = parseJsonBody(await readBody(req));
+    await deps.faults.delay();
+    const identity = parseSigV4(req.headers.authorization);
+    const caller = deps.registry.resolve(identity?.accessKeyId);
+    if (identity === undefined || caller === undefined) throw unrecognized();
+    if (service === 'config') {
+      deps.faults.checkConfigCall(caller.accountId, identity.region);
+      sendJson(
+        res,
+        200,
+        answerConfig(operation, body, { accountId: caller.accountId, region: identity.region }, deps.index),
+      );
+    } else if (service === 'organizations') {
+      sendJson(res, 200, answerOrganizations(operation, body, caller, deps.index, deps.scenario.faults ?? {}));
+    } else {
+      throw new AwsFault('UnknownOperationException', `the sandbox does not serve ${target}`);
+    }
+  } catch (error) {
+    const fault = error instanceof AwsFault ? error : new AwsFault('InternalFailure', String(error), 500);
+    deps.stats.recordError(service, operation, fault.code);
+    sendJsonFault(res, fault);
+  }
+};
+
+const handleQuery = async (req: IncomingMessage, res: ServerResponse, deps: AwsServerDeps) => {
+  const params = new URLSearchParams(await readBody(req));
+  const action = params.get('Action') ?? 'Unknown';
+  deps.stats.recordCall(`sts.${action}`);
+  try {
+    await deps.faults.delay();
+    const caller = deps.registry.resolve(parseSigV4(req.headers.authorization)?.accessKeyId);
+    if (caller === undefined) {
+      throw new AwsFault('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+    }
+    sendXml(res, 200, answerSts(params, caller, deps.scenario, deps.index, deps.registry));
+  } catch (error) {
+    const fault = error instanceof AwsFault ? error : new AwsFault('InternalFailure', String(error), 500);
+    deps.stats.recordError('sts', action, fault.code);
+    sendXmlFault(res, fault);
+  }
+};
+
+/**
+ * Starts ONE `node:http` server on 127.0.0.1 (a free port) for STS, Organizations and Config, routed by protocol:
+ * `x-amz-target` (JSON 1.1) picks Config or Organizations; a form body picks the STS query protocol.
+ */
+export const startAwsServer = async (deps: AwsServerDeps): Promise<RunningServer> => {
+  const server: Server = createServer((req, res) => {
+    const target = req.headers['x-amz-target'];
+    const done =
+      typeof target === 'string'
+        ? handleJson(req, res, target, deps)
+        : req.method === 'POST'
+          ? handleQuery(req, res, deps)
+          : Promise.resolve(
+              sendJsonFault(res, new AwsFault('UnknownOperationException', 'expected an AWS API POST', 404)),
+            );
+    done.catch((error: unknown) => {
+      if (!res.headersSent) sendJsonFault(res, new AwsFault('InternalFailure', String(error), 500));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+};
