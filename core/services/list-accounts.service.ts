@@ -7,6 +7,7 @@ import type { AccountDirectory } from '../ports/account-directory.port';
 import type { Clock } from '../ports/clock.port';
 import type { ObjectStore } from '../ports/object-store.port';
 
+/** Ports of {@link listAccounts}. */
 export interface ListAccountsDeps {
   directory: AccountDirectory;
   store: ObjectStore;

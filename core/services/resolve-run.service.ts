@@ -23,6 +23,7 @@ export interface RunDefaults {
   excludeAccounts: string[];
 }
 
+/** Stage defaults and clock of {@link resolveRun}. */
 export interface ResolveRunDeps {
   defaults: RunDefaults;
   clock: Clock;

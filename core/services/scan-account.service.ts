@@ -1,26 +1,24 @@
-import { ConfigNotEnabledError } from '../adapters/config-not-enabled.error';
 import { keys } from '../domain/keys';
 import {
   type AccountPartial,
   AccountPartialSchema,
-  type NonCompliantResource,
   type RegionResult,
-  type RuleResult,
   type ScanAccountInput,
   type ScanCounts,
   type ScanError,
   type ScanSummary,
 } from '../domain/partial.schema';
-import { normalizeRuleName } from '../domain/rule-name';
-import { ExternalServiceError, MemberRoleNotAssumableError, NotFoundError } from '../errors';
+import { MemberRoleNotAssumableError } from '../errors';
 import type { Log } from '../log';
 import type { Clock } from '../ports/clock.port';
-import type { ComplianceSource, ComplianceSourceFactory, ConfigRuleInfo } from '../ports/compliance-source.port';
-import type { MemberAccess } from '../ports/member-access.port';
+import type { ComplianceSourceFactory } from '../ports/compliance-source.port';
+import type { MemberAccess, MemberCredentials } from '../ports/member-access.port';
 import type { ObjectStore } from '../ports/object-store.port';
 import { parseWith } from '../validation';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { scanRegion } from './scan-region';
 
+/** Ports and limits of {@link scanAccount}. */
 export interface ScanAccountDeps {
   access: MemberAccess;
   complianceSourceFor: ComplianceSourceFactory;
@@ -36,105 +34,19 @@ export interface ScanAccountDeps {
 /** STS limits RoleSessionName to 64 characters. */
 const sessionNameFor = (runId: string): string => `compliance-report-${runId}`.slice(0, 64);
 
-/** Throttling and 5xx go back to the workflow: the state's Retry backs off, then the map's Catch records the account. */
-const isRetryable = (err: unknown): boolean => err instanceof ExternalServiceError && err.retryable;
-
-const errorCode = (err: unknown): string => {
-  if (err instanceof ExternalServiceError && err.cause instanceof Error) return err.cause.name;
-  return err instanceof Error ? err.name : 'UnknownError';
-};
-
-const compareRows = (a: NonCompliantResource, b: NonCompliantResource): number =>
-  a.ruleName.localeCompare(b.ruleName) ||
-  a.resourceType.localeCompare(b.resourceType) ||
-  a.resourceId.localeCompare(b.resourceId);
-
-interface RuleScan {
-  result: RuleResult;
-  rows: NonCompliantResource[];
-}
-
-/** Counts (and for NON_COMPLIANT rules, collects) one rule's evaluations; undefined when the rule was deleted meanwhile. */
-const scanRule = async (
-  source: ComplianceSource,
-  rule: ConfigRuleInfo,
-  rollup: RuleResult['compliance'],
-  log: Log,
-): Promise<RuleScan | undefined> => {
-  const result: RuleResult = {
-    ruleName: rule.ruleName,
-    normalizedName: normalizeRuleName(rule.ruleName),
-    ...(rule.sourceIdentifier ? { sourceIdentifier: rule.sourceIdentifier } : {}),
-    compliance: rollup,
-    compliantCount: 0,
-    nonCompliantCount: 0,
-  };
-  const rows: NonCompliantResource[] = [];
-  if (rollup !== 'NON_COMPLIANT' && rollup !== 'COMPLIANT') return { result, rows };
-  const types = rollup === 'NON_COMPLIANT' ? (['NON_COMPLIANT', 'COMPLIANT'] as const) : (['COMPLIANT'] as const);
+/** The member session, or undefined with the refusal recorded in `errors` (anything else is thrown). */
+const assumeOrRecord = async (
+  { accountId, runId }: ScanAccountInput,
+  deps: Pick<ScanAccountDeps, 'access' | 'log'>,
+  errors: ScanError[],
+): Promise<MemberCredentials | undefined> => {
   try {
-    for await (const e of source.listEvaluations(rule.ruleName, types)) {
-      if (e.complianceType === 'COMPLIANT') result.compliantCount++;
-      if (e.complianceType !== 'NON_COMPLIANT') continue;
-      result.nonCompliantCount++;
-      rows.push({
-        ruleName: rule.ruleName,
-        resourceType: e.resourceType,
-        resourceId: e.resourceId,
-        complianceType: e.complianceType,
-        ...(e.annotation ? { annotation: e.annotation } : {}),
-        ...(e.recordedTime ? { recordedTime: e.recordedTime.toISOString() } : {}),
-      });
-    }
+    return await deps.access.assume(accountId, sessionNameFor(runId));
   } catch (err) {
-    if (!(err instanceof NotFoundError)) throw err;
-    log.debug('config rule deleted during the scan; skipping it', { rule: rule.ruleName });
+    if (!(err instanceof MemberRoleNotAssumableError)) throw err;
+    deps.log.warn('member role not assumable; recording the account as failed', { accountId, code: err.code });
+    errors.push({ phase: 'assume-role', code: err.code, message: err.message });
     return undefined;
-  }
-  return { result, rows };
-};
-
-const emptyRegion = (region: string, configStatus: RegionResult['configStatus']): RegionResult => ({
-  region,
-  configStatus,
-  rules: [],
-  nonCompliant: [],
-});
-
-/** Scans one region; expected failures become data, retryable ones propagate. */
-const scanRegion = async (
-  source: ComplianceSource,
-  region: string,
-  deps: Pick<ScanAccountDeps, 'log' | 'ruleConcurrency'>,
-): Promise<{ result: RegionResult; error?: ScanError }> => {
-  try {
-    const recorder = await source.recorderState();
-    if (recorder === 'none') return { result: emptyRegion(region, 'not-enabled') };
-    if (recorder === 'stopped') return { result: emptyRegion(region, 'recorder-stopped') };
-
-    const rules: ConfigRuleInfo[] = [];
-    for await (const rule of source.listConfigRules()) rules.push(rule);
-    const rollups = new Map<string, RuleResult['compliance']>();
-    for await (const r of source.listRuleCompliance()) rollups.set(r.ruleName, r.complianceType);
-
-    const scans = await mapWithConcurrency(rules, deps.ruleConcurrency, (rule) =>
-      scanRule(source, rule, rollups.get(rule.ruleName) ?? 'NOT_EVALUATED', deps.log),
-    );
-    const kept = scans.filter((s): s is RuleScan => s !== undefined);
-    return {
-      result: {
-        region,
-        configStatus: 'enabled',
-        rules: kept.map((s) => s.result).sort((a, b) => a.ruleName.localeCompare(b.ruleName)),
-        nonCompliant: kept.flatMap((s) => s.rows).sort(compareRows),
-      },
-    };
-  } catch (err) {
-    if (err instanceof ConfigNotEnabledError) return { result: emptyRegion(region, 'not-enabled') };
-    if (isRetryable(err)) throw err;
-    const message = err instanceof Error ? err.message : String(err);
-    deps.log.warn('config scan failed in a region', { region, code: errorCode(err), message });
-    return { result: emptyRegion(region, 'error'), error: { phase: 'config', region, code: errorCode(err), message } };
   }
 };
 
@@ -170,21 +82,16 @@ export const scanAccount = async (input: ScanAccountInput, deps: ScanAccountDeps
   const startedAt = deps.clock.now();
   const errors: ScanError[] = [];
   let regionResults: RegionResult[] = [];
-  try {
-    const credentials = await deps.access.assume(accountId, sessionNameFor(runId));
+  const credentials = await assumeOrRecord(input, deps, errors);
+  if (credentials) {
     const scanned = await mapWithConcurrency(regions, deps.regionConcurrency, (region) =>
       scanRegion(deps.complianceSourceFor({ accountId, region, credentials }), region, deps),
     );
     regionResults = scanned.map((s) => s.result);
     errors.push(...scanned.flatMap((s) => (s.error ? [s.error] : [])));
-  } catch (err) {
-    if (!(err instanceof MemberRoleNotAssumableError)) throw err;
-    deps.log.warn('member role not assumable; recording the account as failed', { accountId, code: err.code });
-    errors.push({ phase: 'assume-role', code: err.code, message: err.message });
   }
 
-  const assumeFailed = errors.some((e) => e.phase === 'assume-role');
-  const status = assumeFailed ? 'failed' : errors.length > 0 ? 'partial' : 'ok';
+  const status = credentials === undefined ? 'failed' : errors.length > 0 ? 'partial' : 'ok';
   const finishedAt = deps.clock.now();
   const partial: AccountPartial = {
     schemaVersion: 1,
