@@ -1,0 +1,182 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { RETRYABLE_ERROR_NAMES } from '../../../core/errors';
+import { StateNames } from '../../../statemachines/state-names';
+import { buildTestApp, definitionOf } from './app-fixture';
+
+const { stateless } = buildTestApp('dev', { scheduleEnabled: true, mapConcurrency: 30, toleratedFailurePercentage: 5 });
+const template = Template.fromStack(stateless);
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+const statementsOfRole = (rolePrefix: string): Statement[] =>
+  Object.entries(template.findResources('AWS::IAM::Policy'))
+    .filter(([logicalId]) => logicalId.startsWith(rolePrefix))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
+const actionsOf = (statements: Statement[]) =>
+  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+describe('StatelessStack', () => {
+  describe('weekly schedule', () => {
+    it('starts the workflow on Mondays at 09:00 Hong Kong time with the scheduled time as input', () => {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: 'cron(0 9 ? * MON *)',
+        ScheduleExpressionTimezone: 'Asia/Hong_Kong',
+        State: 'ENABLED',
+        Target: {
+          Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+          RetryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 2 },
+        },
+      });
+    });
+  });
+
+  describe('state machine', () => {
+    it('is a standard workflow with logs at level ALL, tracing and a timeout', () => {
+      template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+        StateMachineType: 'STANDARD',
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: true, Destinations: Match.anyValue() },
+      });
+      expect(definitionOf(template).TimeoutSeconds).toBe(6 * 3600);
+    });
+
+    it('keeps its execution logs for the stage retention', () => {
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    });
+
+    it('renders the Distributed Map with its settings and a ResultWriter to the report bucket', () => {
+      // Act
+      const states = definitionOf(template).States as Record<string, Record<string, unknown>>;
+
+      // Assert
+      expect(states[StateNames.scanAccounts]).toMatchObject({
+        ItemsPath: '$.accounts.ids',
+        MaxConcurrency: 30,
+        ToleratedFailurePercentage: 5,
+        Label: 'ScanAccounts',
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } },
+        ResultWriter: {
+          Resource: 'arn:<ref>:states:::s3:putObject',
+          Parameters: { Bucket: '<ref>', 'Prefix.$': "States.Format('runs/{}/map', $.run.runId)" },
+        },
+      });
+    });
+
+    it('alarms on any failed or timed-out execution within an hour', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Threshold: 1,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Metrics: Match.arrayWith([
+          Match.objectLike({
+            MetricStat: Match.objectLike({
+              Metric: Match.objectLike({ MetricName: 'ExecutionsFailed' }),
+              Period: 3600,
+            }),
+          }),
+          Match.objectLike({
+            MetricStat: Match.objectLike({
+              Metric: Match.objectLike({ MetricName: 'ExecutionsTimedOut' }),
+              Period: 3600,
+            }),
+          }),
+        ]),
+      });
+    });
+  });
+
+  describe('functions', () => {
+    it('runs every function on Node.js 24, arm64, traced, with Powertools and source-map env', () => {
+      // Act
+      const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+
+      // Assert
+      expect(functions).toHaveLength(4);
+      for (const fn of functions) {
+        expect(fn.Properties).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          Environment: {
+            Variables: expect.objectContaining({
+              POWERTOOLS_SERVICE_NAME: 'aws-config-compliance',
+              POWERTOOLS_LOG_LEVEL: 'INFO',
+              NODE_OPTIONS: '--enable-source-maps',
+              MEMBER_ROLE_NAME: 'ComplianceReader',
+              REGIONS: 'us-east-1,ap-east-1',
+            }),
+          },
+        });
+      }
+    });
+
+    it('gives each function an explicit log group with retention', () => {
+      // Act
+      const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+
+      // Assert
+      for (const fn of functions)
+        expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.stringMatching(/LogGroup/) });
+      template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
+    });
+
+    it('gives Build reports more memory and 15 minutes', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^Build reports'),
+        MemorySize: 2048,
+        Timeout: 900,
+      });
+    });
+
+    it('attaches no managed policy to any function role', () => {
+      for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    });
+  });
+
+  describe('IAM scope', () => {
+    it('lets Scan account assume only the member role name, in any account', () => {
+      // Act
+      const assume = statementsOfRole('ScanAccountRole').filter((s) => actionsOf([s]).includes('sts:AssumeRole'));
+
+      // Assert
+      expect(assume).toEqual([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/ComplianceReader']] },
+        }),
+      ]);
+      expect(actionsOf(statementsOfRole('ScanAccountRole'))).not.toContain('organizations:ListAccounts');
+    });
+
+    it('lets only List accounts call organizations:ListAccounts', () => {
+      expect(actionsOf(statementsOfRole('ListAccountsRole'))).toContain('organizations:ListAccounts');
+      for (const prefix of ['ResolveRunRole', 'ScanAccountRole', 'BuildReportsRole']) {
+        expect(actionsOf(statementsOfRole(prefix))).not.toContain('organizations:ListAccounts');
+      }
+    });
+
+    it('grants bucket access per function: none to Resolve run, write to the scanners, read and write to Build reports', () => {
+      const s3Actions = (prefix: string) => actionsOf(statementsOfRole(prefix)).filter((a) => a.startsWith('s3:'));
+      expect(s3Actions('ResolveRunRole')).toEqual([]);
+      expect(s3Actions('ListAccountsRole')).toContain('s3:PutObject');
+      expect(s3Actions('ListAccountsRole')).not.toContain('s3:GetObject*');
+      expect(s3Actions('ScanAccountRole')).not.toContain('s3:GetObject*');
+      expect(s3Actions('BuildReportsRole')).toEqual(
+        expect.arrayContaining(['s3:GetObject*', 's3:List*', 's3:PutObject']),
+      );
+      for (const prefix of ['ListAccountsRole', 'ScanAccountRole', 'BuildReportsRole']) {
+        expect(s3Actions(prefix)).not.toContain('s3:DeleteObject*');
+      }
+    });
+
+    it('retries the tasks on the retryable error names in the deployed definition', () => {
+      // Act
+      const states = definitionOf(template).States as Record<string, { Retry?: { ErrorEquals: string[] }[] }>;
+
+      // Assert
+      const retried = (name: string) => (states[name]?.Retry ?? []).flatMap((r) => r.ErrorEquals);
+      expect(retried(StateNames.listAccounts)).toEqual(expect.arrayContaining([...RETRYABLE_ERROR_NAMES]));
+    });
+  });
+});
