@@ -53,13 +53,16 @@ const NOT_APPLICABLE_RATE = 0.04;
 const ANNOTATED_RATE = 0.7;
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
+/** How rules are deployed, in rotation: half plain, a quarter by a conformance pack, a quarter by Security Hub. */
+const FLAVOURS: readonly Flavour[] = ['plain', 'conformance-pack', 'plain', 'securityhub'];
+
 /** The organization-wide rule set: catalog rules with a deployment flavour each; the last one is dormant. */
 const ruleSet = (count: number, prng: Prng): RuleTemplate[] => {
   const templates: RuleTemplate[] = [];
+  const offset = prng.int(0, FLAVOURS.length - 1);
   for (let i = 0; i < count; i += 1) {
     const round = Math.floor(i / MANAGED_RULES.length);
-    const flavour: Flavour =
-      round > 0 ? 'securityhub' : prng.pick(['plain', 'plain', 'conformance-pack', 'securityhub']);
+    const flavour = round > 0 ? 'securityhub' : (FLAVOURS[(i + offset) % FLAVOURS.length] as Flavour);
     templates.push({ rule: MANAGED_RULES[i % MANAGED_RULES.length] as ManagedRule, flavour, dormant: false });
   }
   if (count >= 2) templates[count - 1] = { rule: prng.pick(DORMANT_RULES), flavour: 'plain', dormant: true };
@@ -136,7 +139,7 @@ const generateRegion = (
             : 'COMPLIANT';
       const annotated =
         type === 'NON_COMPLIANT' && template.rule.annotation !== undefined && prng.chance(ANNOTATED_RATE);
-      evaluations.push({
+      const evaluation: EvaluationResult = {
         EvaluationResultIdentifier: {
           EvaluationResultQualifier: {
             ConfigRuleName: name,
@@ -149,8 +152,9 @@ const generateRegion = (
         ComplianceType: type,
         ResultRecordedTime: recordedIso,
         ConfigRuleInvokedTime: invokedIso,
-        ...(annotated ? { Annotation: template.rule.annotation } : {}),
-      });
+      };
+      if (annotated) evaluation.Annotation = template.rule.annotation;
+      evaluations.push(evaluation);
     }
   });
   return { configRules, evaluations };
@@ -177,7 +181,7 @@ export const generateScenario = (options: GenerateScenarioOptions): Scenario => 
   while (huge.size < hugeCount) huge.add(prng.int(1, n - 1));
   const accounts: Record<string, AccountScenario> = {};
   organization.forEach((account, i) => {
-    const size = huge.has(i) ? prng.int(100, 130) : prng.chance(0.08) ? prng.int(6, 15) : 0.5 + prng.next() * 1.5;
+    const size = huge.has(i) ? prng.int(100, 130) : prng.chance(0.08) ? prng.int(6, 15) : 0.5 + prng.next();
     const regions: Record<string, RegionScenario> = {};
     options.regions.forEach((region, r) => {
       const ctx = { accountId: account.Id, accountName: account.Name, region };

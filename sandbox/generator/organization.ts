@@ -35,7 +35,9 @@ const JOINED_TO = Date.UTC(2026, 9, 1) / 1000;
 /** Unique, realistic account names: the landing-zone accounts first, then `<env>-<team>` (then numbered). */
 export const accountNames = (count: number, prng: Prng): string[] => {
   const names: string[] = FOUNDATION.slice(0, count);
-  const combos = ENVIRONMENTS.flatMap((env) => TEAMS.map((team) => `${env}-${team}`));
+  const combos = ENVIRONMENTS.flatMap((env) => TEAMS.map((team) => `${env}-${team}`)).filter(
+    (name) => !names.includes(name),
+  );
   for (let i = combos.length - 1; i > 0; i -= 1) {
     const j = prng.int(0, i);
     [combos[i], combos[j]] = [combos[j] as string, combos[i] as string];

@@ -7,7 +7,7 @@ import {
   paginateDescribeConfigRules,
   paginateGetComplianceDetailsByConfigRule,
 } from '@aws-sdk/client-config-service';
-import { loadScenario, type Sandbox, startSandbox } from '../../../sandbox';
+import { generateScenario, loadScenario, type Sandbox, startSandbox } from '../../../sandbox';
 import { assumeMember, type Credentials, configClient, fixture } from './sandbox-clients';
 
 describe('sandbox AWS Config', () => {
@@ -211,7 +211,6 @@ describe('sandbox AWS Config', () => {
 
     it('pages 25 rules at a time', async () => {
       // Arrange
-      const { generateScenario } = await import('../../../sandbox');
       const big = await startSandbox(
         generateScenario({ accounts: 2, regions: ['us-east-1'], rulesPerRegion: 60, seed: 3 }),
       );
