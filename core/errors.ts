@@ -13,6 +13,7 @@ export const ErrorNames = {
   ExternalService: 'ExternalServiceError',
   Throttled: 'ThrottledError',
   MemberRoleNotAssumable: 'MemberRoleNotAssumable',
+  ConfigNotEnabled: 'ConfigNotEnabled',
 } as const;
 
 export type ErrorName = (typeof ErrorNames)[keyof typeof ErrorNames];
@@ -73,6 +74,21 @@ export class MemberRoleNotAssumableError extends AppError {
   constructor(message: string, opts: { code: string; cause?: unknown }) {
     super(message, { cause: opts.cause });
     this.code = opts.code;
+  }
+}
+
+/**
+ * AWS Config is not enabled in an account and region (`NoAvailableConfigurationRecorderException` from a compliance
+ * call). Part of the ComplianceSource contract: the scan marks the region `not-enabled` (data, not a failure).
+ */
+export class ConfigNotEnabledError extends AppError {
+  override name: string = ErrorNames.ConfigNotEnabled;
+  readonly accountId: string;
+  readonly region: string;
+  constructor(message: string, opts: { accountId: string; region: string; cause?: unknown }) {
+    super(message, { cause: opts.cause });
+    this.accountId = opts.accountId;
+    this.region = opts.region;
   }
 }
 

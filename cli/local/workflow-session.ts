@@ -15,13 +15,13 @@ const SERVICE_NAME = 'aws-config-compliance';
 
 /**
  * Starts the sandbox seeded from a scenario (object or file path) and wires the real adapters to its loopback endpoints, exactly as
- * Lambda would be wired to AWS, but with static hub credentials and the regions the scenario names. `env` overrides
- * Lambda environment values (e.g. REGION_CONCURRENCY).
+ * Lambda would be wired to AWS, but with static hub credentials and the regions the scenario names. `envOverrides`
+ * overrides Lambda environment values (e.g. REGION_CONCURRENCY).
  */
 export const openSandboxSession = async (
   scenarioOrPath: string | Scenario,
   logLevel: LogLevel,
-  env: Record<string, string> = {},
+  envOverrides: Record<string, string> = {},
 ): Promise<WorkflowSession> => {
   const scenario = typeof scenarioOrPath === 'string' ? await loadScenario(scenarioOrPath) : scenarioOrPath;
   const sandbox = await startSandbox(scenario);
@@ -32,7 +32,7 @@ export const openSandboxSession = async (
     MEMBER_EXTERNAL_ID: sandbox.externalId,
     REGIONS: sandbox.regions.join(','),
     AWS_REGION: sandbox.region,
-    ...env,
+    ...envOverrides,
   });
   const logger: Logger = createLogger(SERVICE_NAME, logLevel);
   const deps = createDeps(env, { endpoints: sandbox.endpoints, hubCredentials: sandbox.hubCredentials, logger });

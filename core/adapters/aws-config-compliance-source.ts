@@ -8,7 +8,7 @@ import {
   paginateDescribeConfigRules,
 } from '@aws-sdk/client-config-service';
 import { type ComplianceType, ComplianceTypeSchema } from '../domain/partial.schema';
-import { NotFoundError } from '../errors';
+import { ConfigNotEnabledError, NotFoundError } from '../errors';
 import type {
   ComplianceSource,
   ComplianceSourceFactory,
@@ -19,7 +19,6 @@ import type {
 } from '../ports/compliance-source.port';
 import type { AwsClientFactory } from './aws-clients';
 import { hasAwsErrorName, toAppError } from './aws-errors';
-import { ConfigNotEnabledError } from './config-not-enabled.error';
 
 /** Page size for GetComplianceDetailsByConfigRule: the API default is 10, which means 10× the calls and throttling. */
 export const EVALUATIONS_PAGE_SIZE = 100;

@@ -1,7 +1,6 @@
-import { ConfigNotEnabledError } from '../adapters/config-not-enabled.error';
 import type { NonCompliantResource, RegionResult, RuleResult, ScanError } from '../domain/partial.schema';
 import { normalizeRuleName } from '../domain/rule-name';
-import { ExternalServiceError, NotFoundError } from '../errors';
+import { ConfigNotEnabledError, ExternalServiceError, NotFoundError } from '../errors';
 import type { Log } from '../log';
 import type { ComplianceSource, ConfigRuleInfo } from '../ports/compliance-source.port';
 import { mapWithConcurrency } from './map-with-concurrency';

@@ -6,17 +6,20 @@ import { OrganizationsAccountDirectory } from '../../core/adapters/organizations
 import { S3ObjectStore } from '../../core/adapters/s3-object-store';
 import { StsMemberAccess } from '../../core/adapters/sts-member-access';
 import type { Env } from '../../core/config/env';
+import type { Log } from '../../core/log';
 import type { AccountDirectory } from '../../core/ports/account-directory.port';
 import { type Clock, systemClock } from '../../core/ports/clock.port';
 import type { ComplianceSourceFactory } from '../../core/ports/compliance-source.port';
 import type { MemberAccess } from '../../core/ports/member-access.port';
 import type { ObjectStore } from '../../core/ports/object-store.port';
-import { createLogger } from './logger';
+import { createLogger, toLog } from './logger';
 
 /** Everything the handlers need, built once per container (or once per local run). */
 export interface Deps {
   env: Env;
   logger: Logger;
+  /** The same logger behind core's Log interface. */
+  log: Log;
   clock: Clock;
   store: ObjectStore;
   directory: AccountDirectory;
@@ -43,9 +46,11 @@ export const createDeps = (env: Env, overrides: DepsOverrides = {}): Deps => {
     endpoints: overrides.endpoints,
     hubCredentials: overrides.hubCredentials,
   });
+  const logger = overrides.logger ?? createLogger(env.POWERTOOLS_SERVICE_NAME);
   return {
     env,
-    logger: overrides.logger ?? createLogger(env.POWERTOOLS_SERVICE_NAME),
+    logger,
+    log: toLog(logger),
     clock: overrides.clock ?? systemClock,
     store: new S3ObjectStore(clients.s3(), env.REPORT_BUCKET),
     directory: new OrganizationsAccountDirectory(clients.organizations()),

@@ -8,5 +8,5 @@ export const buildBuildReportsHandler = (deps: Deps) =>
     schema: BuildReportsInputSchema,
     logger: deps.logger,
     logKeys: (input) => ({ runId: input.run.runId }),
-    run: (input) => buildReports(input, { ...deps, log: deps.logger }),
+    run: (input) => buildReports(input, deps),
   });

@@ -12,7 +12,6 @@ export const buildScanAccountHandler = (deps: Deps) =>
     run: (input) =>
       scanAccount(input, {
         ...deps,
-        log: deps.logger,
         regionConcurrency: deps.env.REGION_CONCURRENCY,
         ruleConcurrency: deps.env.RULE_CONCURRENCY,
       }),

@@ -1,6 +1,5 @@
-import { ConfigNotEnabledError } from '../../../core/adapters/config-not-enabled.error';
 import type { ComplianceType } from '../../../core/domain/partial.schema';
-import { NotFoundError, ThrottledError } from '../../../core/errors';
+import { ConfigNotEnabledError, NotFoundError, ThrottledError } from '../../../core/errors';
 import type {
   ComplianceSource,
   ComplianceSourceFactory,

@@ -13,8 +13,7 @@ import {
   AwsConfigComplianceSource,
   createAwsConfigComplianceSourceFactory,
 } from '../../../../core/adapters/aws-config-compliance-source';
-import { ConfigNotEnabledError } from '../../../../core/adapters/config-not-enabled.error';
-import { ExternalServiceError, NotFoundError, ThrottledError } from '../../../../core/errors';
+import { ConfigNotEnabledError, ExternalServiceError, NotFoundError, ThrottledError } from '../../../../core/errors';
 import { awsError } from '../../../helpers/fakes/aws-sdk-errors';
 
 const config = mockClient(ConfigServiceClient);
