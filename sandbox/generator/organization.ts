@@ -75,7 +75,10 @@ export const organizationAccounts = (count: number, suspendedRate: number, prng:
       Status: state,
       State: state,
       JoinedMethod: i === 0 || prng.chance(0.8) ? 'CREATED' : 'INVITED',
-      JoinedTimestamp: new Date(prng.int(JOINED_FROM, JOINED_TO) * 1000).toISOString().replace('.000Z', 'Z'),
+      // The management account created the organization, so it joined first.
+      JoinedTimestamp: new Date((i === 0 ? JOINED_FROM : prng.int(JOINED_FROM + 86_400, JOINED_TO)) * 1000)
+        .toISOString()
+        .replace('.000Z', 'Z'),
     };
   });
 };

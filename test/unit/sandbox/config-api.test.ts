@@ -156,6 +156,35 @@ describe('sandbox AWS Config', () => {
       ]);
     });
 
+    it('answers 10 results per page when Limit is omitted', async () => {
+      // Arrange
+      const scenario = generateScenario({ accounts: 12, regions: ['us-east-1'], rulesPerRegion: 3, seed: 5 });
+      const [accountId, ruleName] =
+        Object.entries(scenario.accounts)
+          .flatMap(([id, account]) => {
+            const evaluations = account.regions['us-east-1']?.evaluations ?? [];
+            const name = evaluations[0]?.EvaluationResultIdentifier.EvaluationResultQualifier.ConfigRuleName;
+            const count = evaluations.filter(
+              (e) => e.EvaluationResultIdentifier.EvaluationResultQualifier.ConfigRuleName === name,
+            ).length;
+            return name !== undefined && count > 10 ? [[id, name]] : [];
+          })
+          .at(0) ?? [];
+      const big = await startSandbox(scenario);
+      try {
+        const client = configClient(big, 'us-east-1', await assumeMember(big, accountId ?? ''));
+
+        // Act
+        const answer = await client.send(new GetComplianceDetailsByConfigRuleCommand({ ConfigRuleName: ruleName }));
+
+        // Assert
+        expect(answer.EvaluationResults).toHaveLength(10);
+        expect(answer.NextToken).toEqual(expect.any(String));
+      } finally {
+        await big.stop();
+      }
+    });
+
     it('throws InvalidParameterValueException for a Limit above 100', async () => {
       const call = config(payments).send(
         new GetComplianceDetailsByConfigRuleCommand({ ConfigRuleName: 'encrypted-volumes', Limit: 101 }),
