@@ -1,5 +1,5 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { RESOURCE_COLUMNS, type ResourceRow } from '../report-model';
+import { waitForSheetDrain } from './sheet-drain';
 import {
   addSheet,
   type ColumnSpec,
@@ -29,12 +29,12 @@ export const RESOURCE_SHEET_COLUMNS: readonly ColumnSpec[] = RESOURCE_COLUMNS.ma
 }));
 const COMPLIANCE_COLUMN = RESOURCE_COLUMNS.findIndex((c) => c.key === 'complianceType') + 1;
 
-/** Rows between yields: exceljs has no backpressure, so the zip stream needs event-loop turns to drain. */
-const YIELD_EVERY = 2_000;
+/** Rows between backpressure checks (see {@link waitForSheetDrain}). */
+const DRAIN_CHECK_EVERY = 500;
 
 /**
- * Writes the **Non-compliant resources** tab from a row stream, committing each row as it comes (only the zip's
- * current buffer stays in memory). Compliance Type `NON_COMPLIANT` cells are red. Returns the row count.
+ * Writes the **Non-compliant resources** tab from a row stream, committing each row as it comes and waiting for
+ * the zip to drain every few hundred rows, so memory stays flat. Compliance Type `NON_COMPLIANT` cells are red. Returns the row count.
  */
 export const writeResourcesSheet = async (
   workbook: StreamingWorkbook,
@@ -50,7 +50,7 @@ export const writeResourcesSheet = async (
       RESOURCE_COLUMNS.map(({ key }) => row[key]),
     );
     count += 1;
-    if (count % YIELD_EVERY === 0) await yieldToEventLoop();
+    if (count % DRAIN_CHECK_EVERY === 0) await waitForSheetDrain(sheet);
   }
   const cell = `$${columnLetter(COMPLIANCE_COLUMN)}${header + 1}`;
   sheet.addConditionalFormatting({
