@@ -1,4 +1,4 @@
-import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -129,6 +129,16 @@ export class StatelessStack extends Stack {
       stateMachine: this.workflow.stateMachine,
       ...config.schedule,
       enabled: config.scheduleEnabled,
+    });
+
+    new CfnOutput(this, 'StateMachineArn', {
+      value: this.workflow.stateMachine.stateMachineArn,
+      description:
+        'aws stepfunctions start-execution --state-machine-arn <this> --input \'{"startDate":"YYYY-MM-DD"}\'',
+    });
+    new CfnOutput(this, 'ScanAccountRoleArn', {
+      value: scanAccount.role.roleArn,
+      description: 'HubRoleArn parameter of the member role StackSet (ComplianceReport-<stage>-MemberRole template)',
     });
   }
 }

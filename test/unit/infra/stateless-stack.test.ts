@@ -179,4 +179,11 @@ describe('StatelessStack', () => {
       expect(retried(StateNames.listAccounts)).toEqual(expect.arrayContaining([...RETRYABLE_ERROR_NAMES]));
     });
   });
+
+  it('outputs the state machine ARN and the scan role ARN the member role StackSet trusts', () => {
+    template.hasOutput('StateMachineArn', { Value: { Ref: Match.stringLikeRegexp('^WorkflowStateMachine') } });
+    template.hasOutput('ScanAccountRoleArn', {
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ScanAccountRole'), 'Arn'] },
+    });
+  });
 });
