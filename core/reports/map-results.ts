@@ -15,6 +15,7 @@ export const MapRunResultSchema = z.object({
 });
 export type MapRunResult = z.infer<typeof MapRunResultSchema>;
 
+/** Output of **Scan accounts**: an inline ScanSummary array (local) or the ResultWriter pointer (deployed). */
 export const MapOutputSchema = z.union([z.array(ScanSummarySchema), MapRunResultSchema]);
 export type MapOutput = z.infer<typeof MapOutputSchema>;
 

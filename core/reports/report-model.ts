@@ -1,4 +1,4 @@
-import type { ScanStatus } from '../domain/partial.schema';
+import type { Phase, ScanStatus } from '../domain/partial.schema';
 
 /**
  * The in-memory model of one report run: only small aggregates (one entry per account and per normalized rule).
@@ -32,7 +32,7 @@ export const RESOURCE_COLUMNS: readonly { key: keyof ResourceRow; title: string 
 ];
 
 /** Where an account's failure happened: the scan phases of the partial schema. */
-export type FailurePhase = 'assume-role' | 'config' | 'lacework' | 'scan';
+export type FailurePhase = Phase;
 
 /** An account with no usable data, for the **Failed accounts** tab. */
 export interface FailedAccount {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ScanStatusSchema } from '../domain/partial.schema';
+import { PhaseSchema, ScanStatusSchema } from '../domain/partial.schema';
 import type { AggregateResult } from './aggregation';
 
 const ScoreSchema = z.number().min(0).max(1).nullable();
 
+/** Run-wide totals, in summary.json and in the Build reports output. */
 export const ReportTotalsSchema = z.object({
   accounts: z.number().int().nonnegative(),
   scanned: z.number().int().nonnegative(),
@@ -16,10 +17,11 @@ export const ReportTotalsSchema = z.object({
   configDisabledRegions: z.number().int().nonnegative(),
 });
 
+/** An account without usable data and why (a Failed accounts row). */
 export const FailedAccountSchema = z.object({
   accountId: z.string(),
   accountName: z.string(),
-  phase: z.enum(['assume-role', 'config', 'lacework', 'scan']),
+  phase: PhaseSchema,
   error: z.string(),
 });
 

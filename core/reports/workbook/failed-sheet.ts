@@ -9,6 +9,7 @@ import {
   writeHeaderRow,
 } from './sheet-kit';
 
+/** Columns of the Failed accounts tab. */
 export const FAILED_COLUMNS: readonly ColumnSpec[] = [
   { header: 'Account ID', width: 15 },
   { header: 'Account Name', width: 32 },

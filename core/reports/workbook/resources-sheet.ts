@@ -23,6 +23,7 @@ const WIDTHS: Record<keyof ResourceRow, number> = {
   recordedTime: 25,
 };
 
+/** Columns of the Non-compliant resources tab (the CSV's columns, with widths). */
 export const RESOURCE_SHEET_COLUMNS: readonly ColumnSpec[] = RESOURCE_COLUMNS.map((c) => ({
   header: c.title,
   width: WIDTHS[c.key],

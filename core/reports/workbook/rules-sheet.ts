@@ -10,6 +10,7 @@ import {
   writeHeaderRow,
 } from './sheet-kit';
 
+/** Columns of the Config rules tab. */
 export const RULE_COLUMNS: readonly ColumnSpec[] = [
   { header: 'Rule (normalized)', width: 44 },
   { header: 'Raw names seen', width: 60 },

@@ -79,9 +79,15 @@ export const writeHeaderRow = (sheet: Worksheet, columns: readonly ColumnSpec[])
   return row.number;
 };
 
+/** Excel's limit on the characters in one cell; longer text (e.g. a stack trace in a Catch cause) is cut. */
+export const MAX_CELL_CHARS = 32_767;
+
+const fitCell = (value: unknown): unknown =>
+  typeof value === 'string' && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value;
+
 /** Appends a data row, applying each column's number format, and commits it (streamed out, not kept). */
 export const writeDataRow = (sheet: Worksheet, columns: readonly ColumnSpec[], values: readonly unknown[]): void => {
-  const row = sheet.addRow([...values]);
+  const row = sheet.addRow(values.map(fitCell));
   columns.forEach((column, index) => {
     if (column.numFmt && typeof values[index] === 'number') row.getCell(index + 1).numFmt = column.numFmt;
   });

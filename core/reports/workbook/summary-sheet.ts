@@ -12,6 +12,7 @@ import {
   writeHeaderRow,
 } from './sheet-kit';
 
+/** Columns of the Summary tab's scorecard. */
 export const SCORECARD_COLUMNS: readonly ColumnSpec[] = [
   { header: 'Account ID', width: 15 },
   { header: 'Account Name', width: 32 },

@@ -9,7 +9,7 @@ import { FIXED_NOW } from '../../../../helpers/builders/fixed-clock';
 import { aPartial, aRegion, aResource, aRule } from '../../../../helpers/builders/partial.builder';
 import { anAccount } from '../../../../helpers/builders/run.builder';
 
-/** Three scanned accounts (scores 50 %, 100 %, n/a), one failed; returns the aggregates and the spooled rows. */
+/** Three scanned accounts (scores 50 %, 100 %, n/a), two failed (one with an over-long error); returns the aggregates and the spooled rows. */
 const sample = (): { result: AggregateResult; rows: ResourceRow[] } => {
   const aggregator = new ReportAggregator();
   const rows = [
@@ -39,6 +39,7 @@ const sample = (): { result: AggregateResult; rows: ResourceRow[] } => {
     ),
   ];
   aggregator.addFailed({ accountId: '444444444444', accountName: 'gone', phase: 'assume-role', error: 'AccessDenied' });
+  aggregator.addFailed({ accountId: '555555555555', accountName: 'huge', phase: 'scan', error: 'x'.repeat(40_000) });
   return { result: aggregator.result(), rows };
 };
 
@@ -137,7 +138,7 @@ describe('writeComplianceWorkbook', () => {
     expect(cellText(sheet, 'B1')).toBe('run-1');
     expect(cellText(sheet, 'B2')).toBe('2026-11-02 to 2026-11-08');
     expect(cellText(sheet, 'B3')).toBe('2026-11-09T01:00:00.000Z');
-    expect(sheet.getCell('B4').value).toBe(4);
+    expect(sheet.getCell('B4').value).toBe(5);
     expect(sheet.rowCount).toBe(12 + 3);
     expect([13, 14, 15].map((r) => sheet.getCell(`A${r}`).value)).toEqual([
       '111111111111',
@@ -185,6 +186,8 @@ describe('writeComplianceWorkbook', () => {
     // Assert
     expect(rules.rowCount).toBe(1 + 1);
     expect(rowValues(rules, 2)).toEqual(['required-tags', 'required-tags', 5, 2, 1, 2]);
+    expect(failed.rowCount).toBe(1 + 2);
+    expect(String(failed.getCell('D3').value)).toHaveLength(32_767);
     expect(rowValues(failed, 2)).toEqual(['444444444444', 'gone', 'assume-role', 'AccessDenied']);
   });
 });
