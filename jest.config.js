@@ -17,6 +17,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Workflow runs on the sandbox take seconds (SDK backoff on throttling is real time); unit tests finish far sooner.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },

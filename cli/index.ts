@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 // The CLI's entry point: picks the command, runs it, and alone maps errors to exit codes and messages.
-import './local/polyfills';
+import './local/runtime-setup';
 import { AppError } from '../core/errors';
 import * as bench from './commands/bench';
 import * as run from './commands/run';
 import { ExitError } from './errors';
-
-process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
 
 const COMMANDS: Record<string, { summary: string; main: (argv: string[]) => Promise<void> }> = {
   run: { summary: 'run the workflow locally (sandbox by default, --live for real AWS)', main: run.main },

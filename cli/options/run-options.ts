@@ -22,7 +22,7 @@ By default against the embedded sandbox: no AWS account or credentials needed.
   --end-date YYYY-MM-DD   last day of the report range (default: the previous Monday–Sunday)
   --current-week          report on the current week instead
   --account <id>          only this account (repeatable)
-  --log-level <level>     Powertools log level: DEBUG, INFO, WARN, ERROR, SILENT (default WARN)
+  --log-level <level>     Powertools log level: DEBUG, INFO, WARN, ERROR, SILENT (default ERROR)
   --live                  run against real AWS with the SDK's default credential chain
     --profile <name>        AWS profile (SSO or role) to use
     --bucket <name>         report bucket (required with --live)
@@ -40,7 +40,7 @@ const RunOptionsSchema = z
     endDate: IsoDateSchema.optional(),
     currentWeek: z.boolean().default(false),
     account: z.array(AccountIdSchema).default([]),
-    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
+    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('ERROR'),
     live: z.boolean().default(false),
     profile: z.string().optional(),
     bucket: z.string().optional(),
