@@ -101,7 +101,9 @@ describe('compliance report workflow on the sandbox', () => {
       const result = await harness.run({ startDate: '2026-11-02', endDate: '2026-11-08' }, 'csv-run');
 
       // Assert
-      const output = (result.status === 'SUCCEEDED' ? result.output : {}) as { keys: Record<string, string> };
+      const output = (result.status === 'SUCCEEDED' ? result.output : {}) as {
+        keys: { workbook: string; csv: string };
+      };
       expect(output.keys.workbook).toBe('reports/2026-11-08/csv-run/compliance-report_2026-11-02_to_2026-11-08.xlsx');
       const csv = await harness.deps.store.getText(output.keys.csv);
       const dataRows = (csv ?? '').trimEnd().split(/\r?\n/).length - 1;
