@@ -1,8 +1,8 @@
-import { loadEnv } from '../../core/config/env';
-import { type Deps, createDeps } from '../../lambdas/_shared/deps';
-import { createLogger } from '../../lambdas/_shared/logger';
 import { executeWorkflow } from '../../cli/local/execute-workflow';
 import type { LocalRunResult } from '../../cli/local/run-local-workflow';
+import { loadEnv } from '../../core/config/env';
+import { createDeps, type Deps } from '../../lambdas/_shared/deps';
+import { createLogger } from '../../lambdas/_shared/logger';
 import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';
 
 /** A sandbox plus the deps wired to it, as `npm start` builds them, for workflow tests. */

@@ -2,7 +2,12 @@ import { createProgressReporter } from '../../../cli/local/progress';
 import type { EventLog } from '../../../cli/local/run-local-workflow';
 
 const exited = (name: string, output: unknown, index?: number) =>
-  ({ type: 'StateExited', timestamp: 0, index, state: { name, type: 'Task', input: {}, output } }) as unknown as EventLog;
+  ({
+    type: 'StateExited',
+    timestamp: 0,
+    index,
+    state: { name, type: 'Task', input: {}, output },
+  }) as unknown as EventLog;
 
 describe('createProgressReporter', () => {
   it('prints the account count, one line per finished account with its counts, and the failures', () => {
