@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseWith } from '../../core/validation';
 import { generateScenario } from '../../sandbox';
 import { ExitError } from '../errors';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { openSandboxSession } from '../local/workflow-session';
+import { parseCliArgs } from '../options/parse-cli-args';
 
 const BENCH_USAGE = `usage: npm run bench -- [--accounts N] [--regions N] [--rules N] [--latency MS] [--concurrency N] [--seed N]
 
@@ -26,25 +25,17 @@ const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1', 'us-west-2'];
 
 /** `npm run bench`: one measured local run; figures go to stdout. */
 export const main = async (argv: string[]): Promise<void> => {
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        ...Object.fromEntries(
-          ['accounts', 'regions', 'rules', 'latency', 'concurrency', 'seed'].map((k) => [
-            k,
-            { type: 'string' as const },
-          ]),
-        ),
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new ExitError(`${(error as Error).message}\n\n${BENCH_USAGE}`, 2);
-  }
-  const options = parseWith(BenchOptionsSchema, values, 'bench options');
+  const options = parseCliArgs(
+    argv,
+    {
+      ...Object.fromEntries(
+        ['accounts', 'regions', 'rules', 'latency', 'concurrency', 'seed'].map((k) => [k, { type: 'string' as const }]),
+      ),
+      help: { type: 'boolean', short: 'h' },
+    },
+    BenchOptionsSchema,
+    BENCH_USAGE,
+  );
   if (options.help) {
     process.stdout.write(BENCH_USAGE);
     return;

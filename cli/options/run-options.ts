@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
   AccountIdSchema,
@@ -6,8 +5,7 @@ import {
   IsoDateSchema,
   RegionSchema,
 } from '../../core/domain/execution-input.schema';
-import { parseWith } from '../../core/validation';
-import { ExitError } from '../errors';
+import { parseCliArgs } from './parse-cli-args';
 
 export const DEFAULT_SCENARIO = 'sandbox/scenarios/demo.json';
 
@@ -63,41 +61,28 @@ const RunOptionsSchema = z
 export type RunOptions = z.output<typeof RunOptionsSchema>;
 
 /** Parses `npm start -- …` arguments; unknown flags and bad values end the CLI with exit code 2 and the usage. */
-export const parseRunOptions = (argv: string[]): RunOptions => {
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        scenario: { type: 'string' },
-        output: { type: 'string' },
-        'start-date': { type: 'string' },
-        'end-date': { type: 'string' },
-        'current-week': { type: 'boolean' },
-        account: { type: 'string', multiple: true },
-        'log-level': { type: 'string' },
-        live: { type: 'boolean' },
-        profile: { type: 'string' },
-        bucket: { type: 'string' },
-        'role-name': { type: 'string' },
-        'external-id': { type: 'string' },
-        region: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new ExitError(`${(error as Error).message}\n\n${RUN_USAGE}`, 2);
-  }
-  const camel = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
+export const parseRunOptions = (argv: string[]): RunOptions =>
+  parseCliArgs(
+    argv,
+    {
+      scenario: { type: 'string' },
+      output: { type: 'string' },
+      'start-date': { type: 'string' },
+      'end-date': { type: 'string' },
+      'current-week': { type: 'boolean' },
+      account: { type: 'string', multiple: true },
+      'log-level': { type: 'string' },
+      live: { type: 'boolean' },
+      profile: { type: 'string' },
+      bucket: { type: 'string' },
+      'role-name': { type: 'string' },
+      'external-id': { type: 'string' },
+      region: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+    RunOptionsSchema,
+    RUN_USAGE,
   );
-  try {
-    return parseWith(RunOptionsSchema, camel, 'options');
-  } catch (error) {
-    throw new ExitError(`${(error as Error).message}\n\nSee npm start -- --help`, 2);
-  }
-};
 
 /** The execution input the options describe (DESIGN.md §4); the workflow's Resolve run validates it. */
 export const executionInputFrom = (options: RunOptions): ExecutionInput => ({
