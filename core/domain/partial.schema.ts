@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema } from './execution-input.schema';
+import { LaceworkRecommendationSchema } from './lacework.schema';
 
 export const ComplianceTypeSchema = z.enum(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA']);
 export type ComplianceType = z.infer<typeof ComplianceTypeSchema>;
@@ -57,6 +58,26 @@ export const RegionResultSchema = z.object({
 });
 export type RegionResult = z.infer<typeof RegionResultSchema>;
 
+/**
+ * One Lacework framework's compliance report for the account (`GET /api/v2/Reports`), as **Scan account** found it:
+ * `ok` with the recommendations the aggregation needs, `no-report` (Lacework has no report for the account: left out
+ * of the framework aggregation, as the legacy tool did), or `error` (recorded, also in `errors`).
+ */
+export const LaceworkFrameworkResultSchema = z.object({
+  reportName: z.string(),
+  status: z.enum(['ok', 'no-report', 'error']),
+  error: z.string().optional(),
+  recommendations: z.array(
+    LaceworkRecommendationSchema.pick({
+      REC_ID: true,
+      STATUS: true,
+      ASSESSED_RESOURCE_COUNT: true,
+      RESOURCE_COUNT: true,
+    }),
+  ),
+});
+export type LaceworkFrameworkResult = z.infer<typeof LaceworkFrameworkResultSchema>;
+
 export const ScanStatusSchema = z.enum(['ok', 'partial', 'failed']);
 export type ScanStatus = z.infer<typeof ScanStatusSchema>;
 
@@ -74,6 +95,8 @@ export const AccountPartialSchema = z.object({
   finishedAt: z.string(),
   regions: z.array(RegionResultSchema),
   errors: z.array(ScanErrorSchema),
+  /** Lacework compliance per configured framework; absent when no framework is configured for the run. */
+  lacework: z.object({ frameworks: z.array(LaceworkFrameworkResultSchema) }).optional(),
 });
 export type AccountPartial = z.infer<typeof AccountPartialSchema>;
 
@@ -104,5 +127,7 @@ export const ScanAccountInputSchema = z.object({
   accountId: AccountIdSchema,
   runId: z.string().min(1),
   regions: z.array(z.string()).min(1),
+  /** Lacework frameworks (report names) to fetch for the account; empty or absent: none. */
+  frameworks: z.array(z.string()).optional(),
 });
 export type ScanAccountInput = z.infer<typeof ScanAccountInputSchema>;
