@@ -1,18 +1,27 @@
-import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import { ErrorNames, RETRYABLE_ERROR_NAMES } from '../core/errors';
+import { ErrorNames } from '../core/errors';
+import { buildFailurePath, buildNotify } from './notify.fragment';
+import { CATCH_ALL, retryProps } from './retry';
+import { buildScanAndFetch } from './scan-accounts.fragment';
 import { StateNames } from './state-names';
 
-/** The four Lambda functions behind the workflow's tasks. */
+export { TASK_RETRY_ERRORS } from './retry';
+export { MAP_RESULTS_PREFIX_FORMAT, MAP_RUN_LABEL } from './scan-accounts.fragment';
+
+/** The Lambda functions behind the workflow's tasks. */
 export interface ComplianceReportFunctions {
   readonly resolveRun: lambda.IFunction;
   readonly listAccounts: lambda.IFunction;
   readonly scanAccount: lambda.IFunction;
+  readonly fetchLaceworkAlerts: lambda.IFunction;
   readonly buildReports: lambda.IFunction;
+  readonly postToSlack: lambda.IFunction;
+  readonly createJiraTicket: lambda.IFunction;
+  readonly notifyFailure: lambda.IFunction;
 }
 
 export interface ComplianceReportChainProps {
@@ -25,34 +34,16 @@ export interface ComplianceReportChainProps {
   readonly toleratedFailurePercentage: number;
 }
 
-/** The Map Run label (≤ 40 chars, no whitespace): names the Map Run in the console and in its ARN. */
-export const MAP_RUN_LABEL = 'ScanAccounts';
-
-/** Where the Distributed Map's ResultWriter puts `<uuid>/manifest.json` and the result files, relative to the bucket. */
-export const MAP_RESULTS_PREFIX_FORMAT = 'runs/{}/map';
-
-/** Lambda throttling: worth a backed-off retry, like our own retryable errors. */
-const LAMBDA_THROTTLED = 'Lambda.TooManyRequestsException';
-
-/** Retryable errors of the tasks that talk to AWS or Lacework (see `RETRYABLE_ERROR_NAMES`). */
-export const TASK_RETRY_ERRORS: readonly string[] = [...RETRYABLE_ERROR_NAMES, LAMBDA_THROTTLED];
-
-const retryProps = (maxAttempts: number): sfn.RetryProps => ({
-  errors: [...TASK_RETRY_ERRORS],
-  interval: Duration.seconds(5),
-  backoffRate: 2,
-  maxAttempts,
-  jitterStrategy: sfn.JitterType.FULL,
-});
-
 /**
  * Builds the compliance report workflow as a JSONPath chain (the local runner ignores JSONata):
- * **Resolve run** → **List accounts** → **Scan accounts** (Distributed Map of **Scan account**) → **Build reports**.
+ * **Resolve run** → **List accounts** → **Scan accounts and fetch alerts** (Distributed Map of **Scan account** ‖
+ * **Fetch Lacework alerts**) → **Build reports** → **Notify** (Post to Slack ‖ Create Jira ticket) → **Summarize run**.
  *
- * State data contract, each task's result kept beside the earlier ones:
- * `{ run }` → `{ run, accounts }` → `{ run, accounts, scan }` → execution output = the **Build reports** result.
- * Any top-level failure is caught into `$.error` and ends in **Run failed** with that error and cause; one account's
- * failure is caught inside the map and becomes a `failed` ScanSummary, so it never fails the run by itself.
+ * State data, each result kept beside the earlier ones: `{ run }` → `+ accounts` → `+ results: { scan, alerts }` →
+ * `+ reports` → `+ notifications`; the execution output is **Summarize run**'s `{ runId, startDate, endDate, reports,
+ * alerts, notifications }`. A top-level failure is caught into `$.error`, noted with the state's name, posted by
+ * **Notify failure** and ends in **Run failed**; one account's failure is caught inside the map and becomes a `failed`
+ * ScanSummary, so it never fails the run by itself.
  *
  * @example
  * const chain = buildComplianceReportChain(this, { functions, bucket, mapConcurrency: 40, toleratedFailurePercentage: 10 });
@@ -60,13 +51,7 @@ const retryProps = (maxAttempts: number): sfn.RetryProps => ({
  */
 export const buildComplianceReportChain = (scope: Construct, props: ComplianceReportChainProps): sfn.IChainable => {
   const { functions } = props;
-
-  const runFailed = sfn.Fail.jsonPath(scope, 'RunFailed', {
-    stateName: StateNames.runFailed,
-    errorPath: '$.error.Error',
-    causePath: '$.error.Cause',
-  });
-  const catchToRunFailed = { errors: [sfn.Errors.ALL], resultPath: '$.error' };
+  const { noteFailure } = buildFailurePath(scope, functions.notifyFailure);
 
   const resolveRun = tasks.LambdaInvoke.jsonPath(scope, 'ResolveRun', {
     stateName: StateNames.resolveRun,
@@ -79,7 +64,7 @@ export const buildComplianceReportChain = (scope: Construct, props: ComplianceRe
       executionStartTime: sfn.JsonPath.executionStartTime,
     }),
     resultSelector: { run: sfn.JsonPath.entirePayload },
-  }).addCatch(runFailed, catchToRunFailed);
+  }).addCatch(noteFailure(StateNames.resolveRun, false), CATCH_ALL);
 
   const listAccounts = tasks.LambdaInvoke.jsonPath(scope, 'ListAccounts', {
     stateName: StateNames.listAccounts,
@@ -90,9 +75,12 @@ export const buildComplianceReportChain = (scope: Construct, props: ComplianceRe
     resultPath: '$.accounts',
   })
     .addRetry(retryProps(4))
-    .addCatch(runFailed, catchToRunFailed);
+    .addCatch(noteFailure(StateNames.listAccounts, true), CATCH_ALL);
 
-  const scanAccounts = buildScanAccounts(scope, props).addCatch(runFailed, catchToRunFailed);
+  const scanAndFetch = buildScanAndFetch(scope, { ...functions, ...props }).addCatch(
+    noteFailure(StateNames.scanAndFetch, true),
+    CATCH_ALL,
+  );
 
   const buildReports = tasks.LambdaInvoke.jsonPath(scope, 'BuildReports', {
     stateName: StateNames.buildReports,
@@ -101,57 +89,30 @@ export const buildComplianceReportChain = (scope: Construct, props: ComplianceRe
     payload: sfn.TaskInput.fromObject({
       run: sfn.JsonPath.objectAt('$.run'),
       accounts: sfn.JsonPath.objectAt('$.accounts'),
-      scan: sfn.JsonPath.objectAt('$.scan'),
+      scan: sfn.JsonPath.objectAt('$.results.scan'),
+      alerts: sfn.JsonPath.objectAt('$.results.alerts'),
     }),
     resultPath: '$.reports',
-    outputPath: '$.reports',
   })
     .addRetry(retryProps(3))
-    .addCatch(runFailed, catchToRunFailed);
+    .addCatch(noteFailure(StateNames.buildReports, true), CATCH_ALL);
 
-  return resolveRun.next(listAccounts).next(scanAccounts).next(buildReports);
-};
-
-/** **Scan accounts**: one STANDARD child execution per account id; per-account failures become `failed` summaries. */
-const buildScanAccounts = (scope: Construct, props: ComplianceReportChainProps): sfn.DistributedMap => {
-  const scanAccount = tasks.LambdaInvoke.jsonPath(scope, 'ScanAccount', {
-    stateName: StateNames.scanAccount,
-    lambdaFunction: props.functions.scanAccount,
-    payloadResponseOnly: true,
-    comment: 'Input is the ItemSelector output, { accountId, runId, regions }; returns a ScanSummary',
-  }).addRetry(retryProps(4));
-
-  const recordFailedAccount = sfn.Pass.jsonPath(scope, 'RecordFailedAccount', {
-    stateName: StateNames.recordFailedAccount,
-    comment: 'Turns an account whose scan failed after retries into a failed ScanSummary, so the run goes on',
+  const summarizeRun = sfn.Pass.jsonPath(scope, 'SummarizeRun', {
+    stateName: StateNames.summarizeRun,
     parameters: {
-      accountId: sfn.JsonPath.stringAt('$.accountId'),
-      status: 'failed',
-      errors: sfn.JsonPath.array(
-        sfn.JsonPath.format('{}: {}', sfn.JsonPath.stringAt('$.error.Error'), sfn.JsonPath.stringAt('$.error.Cause')),
-      ),
-    },
-  });
-  scanAccount.addCatch(recordFailedAccount, { errors: [sfn.Errors.ALL], resultPath: '$.error' });
-
-  const scanAccounts = sfn.DistributedMap.jsonPath(scope, 'ScanAccounts', {
-    stateName: StateNames.scanAccounts,
-    itemsPath: '$.accounts.ids',
-    itemSelector: {
-      accountId: sfn.JsonPath.stringAt('$$.Map.Item.Value'),
       runId: sfn.JsonPath.stringAt('$.run.runId'),
-      regions: sfn.JsonPath.listAt('$.run.regions'),
+      startDate: sfn.JsonPath.stringAt('$.run.startDate'),
+      endDate: sfn.JsonPath.stringAt('$.run.endDate'),
+      reports: sfn.JsonPath.objectAt('$.reports'),
+      alerts: sfn.JsonPath.objectAt('$.results.alerts'),
+      notifications: sfn.JsonPath.objectAt('$.notifications'),
     },
-    mapExecutionType: sfn.StateMachineType.STANDARD,
-    maxConcurrency: props.mapConcurrency,
-    toleratedFailurePercentage: props.toleratedFailurePercentage,
-    label: MAP_RUN_LABEL,
-    resultWriterV2: new sfn.ResultWriterV2({
-      bucket: props.bucket,
-      prefix: sfn.JsonPath.format(MAP_RESULTS_PREFIX_FORMAT, sfn.JsonPath.stringAt('$.run.runId')),
-    }),
-    resultPath: '$.scan',
   });
-  scanAccounts.itemProcessor(scanAccount);
-  return scanAccounts;
+
+  return resolveRun
+    .next(listAccounts)
+    .next(scanAndFetch)
+    .next(buildReports)
+    .next(buildNotify(scope, functions))
+    .next(summarizeRun);
 };

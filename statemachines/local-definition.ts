@@ -3,6 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { buildComplianceReportChain } from './compliance-report.chain';
+import { type TaskKey, TaskStates } from './state-names';
 
 /** Options of {@link renderLocalDefinition}; the defaults match the `dev` stage. */
 export interface RenderDefinitionProps {
@@ -41,14 +42,14 @@ export const localFunctionArn = (name: string): string =>
 export const renderDeployedDefinition = (props: RenderDefinitionProps = {}): unknown => {
   const app = new App({ context: { '@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2': true } });
   const stack = new Stack(app, 'LocalDefinition', { env: { account: LOCAL_ACCOUNT, region: LOCAL_REGION } });
-  const fn = (id: string, name: string) => lambda.Function.fromFunctionArn(stack, id, localFunctionArn(name));
+  const functions = Object.fromEntries(
+    Object.keys(TaskStates).map((key) => {
+      const name = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      return [key, lambda.Function.fromFunctionArn(stack, `${key}Function`, localFunctionArn(name))];
+    }),
+  ) as Record<TaskKey, lambda.IFunction>;
   const chain = buildComplianceReportChain(stack, {
-    functions: {
-      resolveRun: fn('ResolveRunFunction', 'resolve-run'),
-      listAccounts: fn('ListAccountsFunction', 'list-accounts'),
-      scanAccount: fn('ScanAccountFunction', 'scan-account'),
-      buildReports: fn('BuildReportsFunction', 'build-reports'),
-    },
+    functions,
     bucket: s3.Bucket.fromBucketName(stack, 'ReportBucket', LOCAL_BUCKET_NAME),
     mapConcurrency: props.mapConcurrency ?? 40,
     toleratedFailurePercentage: props.toleratedFailurePercentage ?? 10,

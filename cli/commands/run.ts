@@ -42,7 +42,7 @@ export const main = async (argv: string[]): Promise<void> => {
     });
     if (result.status === 'FAILED') throw new ExitError(`the run failed: ${result.error}: ${result.cause}`, 1);
 
-    const reports = result.output as Json;
+    const reports = (result.output as Json).reports as Json;
     const files = await copyReports(session.deps.store, String(reports.prefix), options.output);
     const totals = (reports.totals ?? {}) as Json;
     say('');

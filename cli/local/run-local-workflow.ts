@@ -71,7 +71,14 @@ export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalR
   const machine = new StateMachine(definition as StateMachineDefinition, { validationOptions: { checkArn: false } });
   const execution = machine.run(input as never, {
     overrides: { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides },
-    context: { Execution: { Name: executionName, StartTime: new Date().toISOString(), Input: input as never } },
+    context: {
+      Execution: {
+        Id: `arn:aws:states:us-east-1:000000000000:execution:compliance-report-local:${executionName}`,
+        Name: executionName,
+        StartTime: new Date().toISOString(),
+        Input: input as never,
+      },
+    },
   });
 
   const events: EventLog[] = [];

@@ -30,6 +30,20 @@ export const EnvSchema = z.object({
   REGION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   RULE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
+  /** Secrets Manager secret holding the Lacework API key JSON; unset: Lacework is not configured. */
+  LACEWORK_SECRET_NAME: z.string().min(1).optional(),
+  /** Only this framework's compliance alerts (the legacy `-r` filter); unset: every compliance alert. */
+  LACEWORK_ALERTS_FRAMEWORK: z.string().min(1).optional(),
+  /** Hours a cached Lacework policy stays fresh in `cache/lacework/policies/`. */
+  LACEWORK_POLICY_CACHE_TTL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  /** Secrets Manager secret with the Slack webhook URL or bot token; unset: no Slack post. */
+  SLACK_SECRET_NAME: z.string().min(1).optional(),
+  /** Secrets Manager secret with the Jira base URL, email and API token; unset: no Jira ticket. */
+  JIRA_SECRET_NAME: z.string().min(1).optional(),
+  JIRA_PROJECT_KEY: z.string().min(1).optional(),
+  JIRA_ISSUE_TYPE: z.string().min(1).default('Task'),
+  /** Expiry of the report links (presigned URLs) for Slack and Jira: at most 7 days. */
+  LINK_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(604_800).default(604_800),
   /** Region of the hub (Organizations is global, served from us-east-1). */
   AWS_REGION: z.string().default('us-east-1'),
 });

@@ -55,6 +55,21 @@ export const StageConfigSchema = z.strictObject({
   scanTimeoutMinutes: z.number().int().min(1).max(15).default(10),
   includeAccounts: z.array(AccountIdSchema).default([]),
   excludeAccounts: z.array(AccountIdSchema).default([]),
+  /** Secrets Manager secret (name) with the Lacework API key JSON; absent: no Lacework part. */
+  laceworkSecretName: z.string().min(1).optional(),
+  /** Keep only this framework's compliance alerts (the legacy tool's `-r`); absent: every compliance alert. */
+  laceworkAlertsFramework: z.string().min(1).optional(),
+  /** Secrets Manager secret (name) with `{ "webhookUrl" }` or `{ "botToken", "channel" }`; absent: no Slack post. */
+  slackSecretName: z.string().min(1).optional(),
+  /** Secrets Manager secret (name) with `{ "baseUrl", "email", "apiToken" }`; absent: no Jira ticket. */
+  jiraSecretName: z.string().min(1).optional(),
+  jiraProjectKey: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'expected a Jira project key such as SEC')
+    .optional(),
+  jiraIssueType: z.string().min(1).default('Task'),
+  /** Days the report links in Slack and Jira stay valid (presigned URLs: at most 7). */
+  linkExpiryDays: z.number().int().min(1).max(7, 'presigned URLs last at most 7 days').default(7),
   /** Powertools `service` on every log line (the Datadog monitor keys on it). */
   serviceName: z.string().min(1).default('aws-config-compliance'),
 });

@@ -1,6 +1,6 @@
 import { ReportSummarySchema } from '../../core/reports/report-summary.schema';
 import { expectedTotals, loadScenario, type Scenario } from '../../sandbox';
-import { StateNames } from '../../statemachines/state-names';
+import { failureNoteName, StateNames } from '../../statemachines/state-names';
 import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness';
 
 /**
@@ -11,7 +11,7 @@ import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-
 const demo = loadScenario('sandbox/scenarios/demo.json');
 
 const readSummary = async (harness: WorkflowHarness, output: unknown) => {
-  const key = (output as { keys: { summaryJson: string } }).keys.summaryJson;
+  const key = (output as { reports: { keys: { summaryJson: string } } }).reports.keys.summaryJson;
   const text = await harness.deps.store.getText(key);
   return ReportSummarySchema.parse(JSON.parse(text ?? 'null'));
 };
@@ -101,9 +101,9 @@ describe('compliance report workflow on the sandbox', () => {
       const result = await harness.run({ startDate: '2026-11-02', endDate: '2026-11-08' }, 'csv-run');
 
       // Assert
-      const output = (result.status === 'SUCCEEDED' ? result.output : {}) as {
-        keys: { workbook: string; csv: string };
-      };
+      const output = (
+        (result.status === 'SUCCEEDED' ? result.output : {}) as { reports: { keys: { workbook: string; csv: string } } }
+      ).reports;
       expect(output.keys.workbook).toBe('reports/2026-11-08/csv-run/compliance-report_2026-11-02_to_2026-11-08.xlsx');
       const csv = await harness.deps.store.getText(output.keys.csv);
       const dataRows = (csv ?? '').trimEnd().split(/\r?\n/).length - 1;
@@ -125,7 +125,12 @@ describe('compliance report workflow on the sandbox', () => {
       const entered = result.events
         .filter((e) => e.type === 'StateEntered')
         .map((e) => (e as { state: { name: string } }).state.name);
-      expect(entered).toEqual([StateNames.resolveRun, StateNames.runFailed]);
+      expect(entered).toEqual([
+        StateNames.resolveRun,
+        failureNoteName(StateNames.resolveRun),
+        StateNames.notifyFailure,
+        StateNames.runFailed,
+      ]);
     });
 
     it('fails with InvalidInput on an unknown field', async () => {

@@ -1,26 +1,32 @@
 import { RETRYABLE_ERROR_NAMES } from '../../../core/errors';
 import { renderLocalDefinition } from '../../../statemachines/local-definition';
-import { StateNames } from '../../../statemachines/state-names';
+import { failureNoteName, StateNames, TOP_LEVEL_STATES } from '../../../statemachines/state-names';
 
 type State = Record<string, unknown> & {
   Type: string;
   Next?: string;
+  End?: boolean;
   Retry?: { ErrorEquals: string[]; IntervalSeconds?: number; MaxAttempts?: number; JitterStrategy?: string }[];
   Catch?: { ErrorEquals: string[]; ResultPath?: string; Next: string }[];
 };
+type Branch = { StartAt: string; States: Record<string, State> };
 
 const definition = renderLocalDefinition({ mapConcurrency: 25, toleratedFailurePercentage: 5 });
 const states = definition.States as Record<string, State>;
-const scanAccounts = states[StateNames.scanAccounts] as State & {
+const scanAndFetch = states[StateNames.scanAndFetch] as State & { Branches: Branch[] };
+const [scanBranch, alertsBranch] = scanAndFetch.Branches as [Branch, Branch];
+const scanAccounts = scanBranch.States[StateNames.scanAccounts] as State & {
   ItemProcessor: { ProcessorConfig: unknown; StartAt: string; States: Record<string, State> };
 };
 const processorStates = scanAccounts.ItemProcessor.States;
+const notify = states[StateNames.notify] as State & { Branches: Branch[] };
 
 const retriedErrors = (state: State | undefined) => (state?.Retry ?? []).flatMap((r) => r.ErrorEquals);
+const TASK_RETRY = [...RETRYABLE_ERROR_NAMES, 'Lambda.TooManyRequestsException'];
 
 describe('buildComplianceReportChain', () => {
   describe('top level', () => {
-    it('runs Resolve run, List accounts, Scan accounts and Build reports in order', () => {
+    it('runs Resolve run, List accounts, the scan, Build reports, Notify and Summarize run in order', () => {
       // Arrange
       const order: string[] = [];
 
@@ -31,24 +37,35 @@ describe('buildComplianceReportChain', () => {
       expect(order).toEqual([
         StateNames.resolveRun,
         StateNames.listAccounts,
-        StateNames.scanAccounts,
+        StateNames.scanAndFetch,
         StateNames.buildReports,
+        StateNames.notify,
+        StateNames.summarizeRun,
       ]);
-      expect(Object.keys(states).sort()).toEqual([...order, StateNames.runFailed].sort());
+      expect(states[StateNames.summarizeRun]?.End).toBe(true);
     });
 
-    it('catches every failure of every top-level state into $.error and ends in Run failed', () => {
-      const topLevel = [
-        StateNames.resolveRun,
-        StateNames.listAccounts,
-        StateNames.scanAccounts,
-        StateNames.buildReports,
-      ];
-      for (const name of topLevel) {
+    it('catches every failure of every top-level state, notes the state and notifies before Run failed', () => {
+      for (const name of TOP_LEVEL_STATES) {
+        // Act
+        const note = states[failureNoteName(name)];
+
+        // Assert
         expect(states[name]?.Catch).toEqual([
-          { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: StateNames.runFailed },
+          { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: failureNoteName(name) },
         ]);
+        expect(note).toMatchObject({
+          Type: 'Pass',
+          Parameters: { 'error.$': '$.error', failedState: name, execution: { 'id.$': '$$.Execution.Id' } },
+          Next: StateNames.notifyFailure,
+        });
+        expect(Object.hasOwn(note?.Parameters as object, 'run.$')).toBe(name !== StateNames.resolveRun);
       }
+      expect(states[StateNames.notifyFailure]).toMatchObject({
+        ResultPath: '$.notification',
+        Next: StateNames.runFailed,
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.notification', Next: StateNames.runFailed }],
+      });
       expect(states[StateNames.runFailed]).toEqual({
         Type: 'Fail',
         ErrorPath: '$.error.Error',
@@ -79,7 +96,7 @@ describe('buildComplianceReportChain', () => {
 
       // Assert
       expect(retry).toEqual({
-        ErrorEquals: [...RETRYABLE_ERROR_NAMES, 'Lambda.TooManyRequestsException'],
+        ErrorEquals: TASK_RETRY,
         IntervalSeconds: 5,
         MaxAttempts: 4,
         BackoffRate: 2,
@@ -88,29 +105,44 @@ describe('buildComplianceReportChain', () => {
       expect(states[StateNames.listAccounts]).toMatchObject({ InputPath: '$.run', ResultPath: '$.accounts' });
     });
 
-    it('gives Build reports the run, accounts and scan and outputs its result', () => {
+    it('gives Build reports the run, accounts, scan results and alerts', () => {
       expect(states[StateNames.buildReports]).toMatchObject({
-        Parameters: { 'run.$': '$.run', 'accounts.$': '$.accounts', 'scan.$': '$.scan' },
+        Parameters: {
+          'run.$': '$.run',
+          'accounts.$': '$.accounts',
+          'scan.$': '$.results.scan',
+          'alerts.$': '$.results.alerts',
+        },
         ResultPath: '$.reports',
-        OutputPath: '$.reports',
-        End: true,
       });
-      expect(retriedErrors(states[StateNames.buildReports])).toEqual(
-        expect.arrayContaining([...RETRYABLE_ERROR_NAMES]),
-      );
+      expect(retriedErrors(states[StateNames.buildReports])).toEqual(expect.arrayContaining(TASK_RETRY));
     });
   });
 
-  describe('Scan accounts', () => {
+  describe('Scan accounts and fetch alerts', () => {
+    it('runs the map and the alerts fetch side by side into $.results', () => {
+      expect(scanAndFetch).toMatchObject({
+        Type: 'Parallel',
+        ResultSelector: { 'scan.$': '$[0]', 'alerts.$': '$[1]' },
+        ResultPath: '$.results',
+      });
+      expect(scanBranch.StartAt).toBe(StateNames.scanAccounts);
+      expect(alertsBranch.StartAt).toBe(StateNames.fetchLaceworkAlerts);
+    });
+
     it('is a distributed map of standard child executions with the given concurrency and tolerance', () => {
       expect(scanAccounts).toMatchObject({
         Type: 'Map',
         ItemsPath: '$.accounts.ids',
-        ItemSelector: { 'accountId.$': '$$.Map.Item.Value', 'runId.$': '$.run.runId', 'regions.$': '$.run.regions' },
+        ItemSelector: {
+          'accountId.$': '$$.Map.Item.Value',
+          'runId.$': '$.run.runId',
+          'regions.$': '$.run.regions',
+          'frameworks.$': '$.run.frameworks',
+        },
         MaxConcurrency: 25,
         ToleratedFailurePercentage: 5,
         Label: 'ScanAccounts',
-        ResultPath: '$.scan',
       });
       expect(scanAccounts.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
       expect((scanAccounts.Label as string).length).toBeLessThanOrEqual(40);
@@ -132,11 +164,7 @@ describe('buildComplianceReportChain', () => {
 
       // Assert
       expect(scanAccounts.ItemProcessor.StartAt).toBe(StateNames.scanAccount);
-      expect(retry).toMatchObject({
-        ErrorEquals: [...RETRYABLE_ERROR_NAMES, 'Lambda.TooManyRequestsException'],
-        MaxAttempts: 4,
-        JitterStrategy: 'FULL',
-      });
+      expect(retry).toMatchObject({ ErrorEquals: TASK_RETRY, MaxAttempts: 4, JitterStrategy: 'FULL' });
       expect(scanAccount?.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: StateNames.recordFailedAccount },
       ]);
@@ -152,6 +180,48 @@ describe('buildComplianceReportChain', () => {
         },
         End: true,
       });
+    });
+
+    it('fetches the alerts with the run, retries them, and records their failure instead of failing the run', () => {
+      // Act
+      const fetch = alertsBranch.States[StateNames.fetchLaceworkAlerts];
+
+      // Assert
+      expect(fetch).toMatchObject({ InputPath: '$.run' });
+      expect(retriedErrors(fetch)).toEqual(expect.arrayContaining(TASK_RETRY));
+      expect(fetch?.Catch).toEqual([
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: StateNames.recordAlertsFailure },
+      ]);
+      expect(alertsBranch.States[StateNames.recordAlertsFailure]).toMatchObject({ Type: 'Pass', End: true });
+    });
+  });
+
+  describe('Notify', () => {
+    it('posts to Slack and creates the Jira ticket side by side, each failure caught and recorded', () => {
+      // Act
+      const [slack, jira] = notify.Branches as [Branch, Branch];
+
+      // Assert
+      expect(notify).toMatchObject({
+        Type: 'Parallel',
+        ResultSelector: { 'slack.$': '$[0]', 'jira.$': '$[1]' },
+        ResultPath: '$.notifications',
+      });
+      for (const [branch, task, record] of [
+        [slack, StateNames.postToSlack, StateNames.recordSlackFailure],
+        [jira, StateNames.createJiraTicket, StateNames.recordJiraFailure],
+      ] as const) {
+        expect(branch.StartAt).toBe(task);
+        expect(branch.States[task]).toMatchObject({
+          Parameters: {
+            'run.$': '$.run',
+            'reports.$': '$.reports',
+            execution: { 'id.$': '$$.Execution.Id', 'name.$': '$$.Execution.Name' },
+          },
+          Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: record }],
+        });
+        expect(retriedErrors(branch.States[task])).toEqual(expect.arrayContaining(TASK_RETRY));
+      }
     });
   });
 

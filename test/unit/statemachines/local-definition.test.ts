@@ -21,7 +21,8 @@ const RUN = {
   notify: true,
 };
 /** The runner sets `$$.Execution.StartTime` itself (to now); the name must be given, like the local runner does. */
-const CONTEXT = { Execution: { Name: 'run-1' } };
+const CONTEXT = { Execution: { Name: 'run-1', Id: 'arn:aws:states:us-east-1:000000000000:execution:sm:run-1' } };
+const EXECUTION = { id: CONTEXT.Execution.Id, name: 'run-1' };
 
 /** Throws an error whose `name` is what Step Functions sees as `Error`, as the real handlers' errors do. */
 const fail = (name: string, message: string): never => {
@@ -35,14 +36,22 @@ const okSummary = (input: Json) => {
   return { accountId, status: 'ok', errors: [] };
 };
 
-/** Tiny in-test handlers for the four tasks (this tests the chain, not the real handlers); override one per scenario. */
+const ALERTS = { status: 'ok', key: 'runs/run-1/partials/_alerts.json', count: 2 };
+
+/** Tiny in-test handlers for the tasks (this tests the chain, not the real handlers); override one per scenario. */
 const handlers = (overrides: Partial<Record<keyof typeof StateNames, Handler>> = {}): Handlers => ({
   [StateNames.resolveRun]: overrides.resolveRun ?? (() => RUN),
   [StateNames.listAccounts]:
     overrides.listAccounts ?? (() => ({ bucket: 'b', key: 'runs/run-1/accounts.json', count: 3, ids: ACCOUNT_IDS })),
   [StateNames.scanAccount]: overrides.scanAccount ?? okSummary,
+  [StateNames.fetchLaceworkAlerts]: overrides.fetchLaceworkAlerts ?? (() => ALERTS),
   [StateNames.buildReports]: overrides.buildReports ?? ((input) => ({ received: input })),
+  [StateNames.postToSlack]: overrides.postToSlack ?? (() => ({ status: 'posted' })),
+  [StateNames.createJiraTicket]: overrides.createJiraTicket ?? (() => ({ status: 'created', key: 'SEC-1' })),
+  [StateNames.notifyFailure]: overrides.notifyFailure ?? (() => ({ status: 'posted' })),
 });
+
+const received = (output: unknown) => (output as { reports: { received: Record<string, unknown> } }).reports.received;
 
 const execute = async (taskHandlers: Handlers, input: Json = {}) => {
   const machine = new StateMachine(renderLocalDefinition() as unknown as StateMachineDefinition);
@@ -91,11 +100,57 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
     });
     expect(seen.listAccounts).toEqual(RUN);
     expect(output).toEqual({
-      received: {
-        run: RUN,
-        accounts: { bucket: 'b', key: 'k', count: 3, ids: ACCOUNT_IDS },
-        scan: ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })),
+      runId: 'run-1',
+      startDate: RUN.startDate,
+      endDate: RUN.endDate,
+      reports: {
+        received: {
+          run: RUN,
+          accounts: { bucket: 'b', key: 'k', count: 3, ids: ACCOUNT_IDS },
+          scan: ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })),
+          alerts: ALERTS,
+        },
       },
+      alerts: ALERTS,
+      notifications: { slack: { status: 'posted' }, jira: { status: 'created', key: 'SEC-1' } },
+    });
+  });
+
+  it('gives the notification tasks the run, the reports and the execution', async () => {
+    // Arrange
+    const inputs: Json[] = [];
+    const postToSlack: Handler = (input) => {
+      inputs.push(input);
+      return { status: 'posted' };
+    };
+
+    // Act
+    await execute(handlers({ postToSlack, buildReports: () => ({ keys: { workbook: 'w.xlsx' } }) }));
+
+    // Assert
+    expect(inputs).toEqual([{ run: RUN, reports: { keys: { workbook: 'w.xlsx' } }, execution: EXECUTION }]);
+  });
+
+  it('records a failed notification or a failed alerts fetch and still succeeds with the report', async () => {
+    // Arrange
+    const createJiraTicket: Handler = () => fail(ErrorNames.ExternalService, 'jira answered 503');
+    const fetchLaceworkAlerts: Handler = () => fail(ErrorNames.Config, 'lacework refused the API key');
+
+    // Act
+    const { output, error } = await execute(handlers({ createJiraTicket, fetchLaceworkAlerts }));
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(output).toMatchObject({
+      alerts: { status: 'failed', errors: ['ConfigError: lacework refused the API key'] },
+      notifications: {
+        slack: { status: 'posted' },
+        jira: { status: 'failed', errors: ['ExternalServiceError: jira answered 503'] },
+      },
+    });
+    expect(received(output).alerts).toEqual({
+      status: 'failed',
+      errors: ['ConfigError: lacework refused the API key'],
     });
   });
 
@@ -112,7 +167,9 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
 
     // Assert
     expect(inputs).toEqual(
-      expect.arrayContaining(ACCOUNT_IDS.map((accountId) => ({ accountId, runId: 'run-1', regions: RUN.regions }))),
+      expect.arrayContaining(
+        ACCOUNT_IDS.map((accountId) => ({ accountId, runId: 'run-1', regions: RUN.regions, frameworks: [] })),
+      ),
     );
     expect(inputs).toHaveLength(3);
   });
@@ -132,7 +189,7 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
     // Assert
     const retried = events.filter((e) => e.type === 'StateRetried' && e.state?.name === StateNames.scanAccount);
     expect(retried).toHaveLength(2);
-    expect((output as { received: { scan: unknown[] } }).received.scan).toContainEqual({
+    expect(received(output).scan).toContainEqual({
       accountId: '222222222222',
       status: 'ok',
       errors: [],
@@ -151,7 +208,7 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
 
     // Assert
     expect(error).toBeUndefined();
-    const scan = (output as { received: { scan: unknown[] } }).received.scan;
+    const scan = received(output).scan as unknown[];
     expect(scan).toHaveLength(3);
     expect(scan).toContainEqual({
       accountId: '333333333333',
@@ -178,6 +235,42 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
     });
     expect(events.some((e) => e.type === 'StateRetried')).toBe(false);
     expect(events.some((e) => e.type === 'StateEntered' && e.state?.name === StateNames.runFailed)).toBe(true);
+  });
+
+  it('posts the failure with the failed state, the error and the execution before failing', async () => {
+    // Arrange
+    const inputs: Json[] = [];
+    const notifyFailure: Handler = (input) => {
+      inputs.push(input);
+      return { status: 'posted' };
+    };
+    const listAccounts: Handler = () => fail(ErrorNames.NoAccountsFound, 'no account to scan after filters');
+
+    // Act
+    const { events } = await execute(handlers({ listAccounts, notifyFailure }));
+
+    // Assert
+    expect(inputs).toEqual([
+      {
+        run: RUN,
+        error: { Error: ErrorNames.NoAccountsFound, Cause: 'no account to scan after filters' },
+        failedState: StateNames.listAccounts,
+        execution: EXECUTION,
+      },
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'ExecutionFailed', Error: ErrorNames.NoAccountsFound });
+  });
+
+  it('still fails with the original error when Notify failure itself fails', async () => {
+    // Arrange
+    const notifyFailure: Handler = () => fail(ErrorNames.ExternalService, 'slack is down');
+    const resolveRun: Handler = () => fail(ErrorNames.InvalidInput, 'invalid execution input: endDate');
+
+    // Act
+    const { events } = await execute(handlers({ resolveRun, notifyFailure }));
+
+    // Assert
+    expect(events.at(-1)).toMatchObject({ type: 'ExecutionFailed', Error: ErrorNames.InvalidInput });
   });
 
   it('fails the execution with NoAccountsFound when List accounts finds none', async () => {
