@@ -2,6 +2,7 @@ export type { GenerateScenarioOptions } from './generator';
 export { generateScenario } from './generator';
 export type { AccountExpectation, ExpectedTotals, ExpectedTotalsOptions } from './ground-truth';
 export { expectedTotals } from './ground-truth';
+export * from './lacework-scenario.schema';
 export { loadScenario, parseScenario } from './load-scenario';
 export * from './scenario.schema';
 export { SandboxStats } from './servers/stats';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LaceworkScenarioSchema } from './lacework-scenario.schema';
 
 /** The ExternalId every member role of a scenario requires unless the scenario names another. */
 export const DEFAULT_EXTERNAL_ID = 'compliance-report-sandbox';
@@ -127,6 +128,9 @@ export type Faults = z.infer<typeof FaultsSchema>;
  *   APIs answer `NoAvailableConfigurationRecorderException`).
  * - timestamps: ISO 8601 text or epoch seconds; the sandbox answers epoch seconds like AWS.
  * - `faults`: see {@link FaultsSchema}.
+ * - `lacework` (optional): the Lacework account the sandbox's Lacework API v2 server answers from; see
+ *   {@link LaceworkScenarioSchema}. Without it the Lacework server has no data (empty lists, 404s) and a local run
+ *   reports no framework.
  *
  * @example
  * ```json
@@ -158,6 +162,7 @@ export const ScenarioSchema = z
     organization: z.strictObject({ accounts: z.array(OrganizationAccountSchema) }),
     accounts: z.record(AccountIdSchema, AccountScenarioSchema),
     faults: FaultsSchema.optional(),
+    lacework: LaceworkScenarioSchema.optional(),
   })
   .superRefine((scenario, ctx) => {
     const known = new Set<string>();

@@ -1,7 +1,10 @@
+import type { LaceworkApiKey } from '../core/domain/lacework.schema';
+import { LaceworkScenarioSchema } from './lacework-scenario.schema';
 import type { Scenario } from './scenario.schema';
 import { startAwsServer } from './servers/aws-server';
 import { CredentialRegistry, HUB_CREDENTIALS } from './servers/credentials';
 import { FaultInjector } from './servers/faults';
+import { startLaceworkServer } from './servers/lacework-api';
 import { startS3Server } from './servers/s3-server';
 import { ScenarioIndex } from './servers/scenario-index';
 import { SandboxStats } from './servers/stats';
@@ -18,13 +21,21 @@ export interface SandboxOptions {
    * @default - `compliance-reports-sandbox`
    */
   bucket?: string;
+  /**
+   * The Lacework server's clock: token expiry and the default alert window (tests move it to expire tokens).
+   * @default - the system clock
+   */
+  laceworkClock?: { now(): Date };
 }
 
 /** A running sandbox: endpoints and credentials to point the real SDK clients at, and call counters. */
 export interface Sandbox {
   scenario: Scenario;
-  /** `s3`: s3rver; `aws`: the one URL for STS, Organizations and Config. */
-  endpoints: { s3: string; aws: string };
+  /**
+   * `s3`: s3rver; `aws`: the one URL for STS, Organizations and Config; `lacework`: the Lacework API v2 base URL
+   * (pass it as `baseUrl` to LaceworkHttpApi; paths are under `/api/v2/`).
+   */
+  endpoints: { s3: string; aws: string; lacework: string };
   region: typeof SANDBOX_REGION;
   /** Static fake credentials of the hub: sign Organizations, STS AssumeRole and S3 calls with them. */
   hubCredentials: { accessKeyId: string; secretAccessKey: string };
@@ -35,14 +46,17 @@ export interface Sandbox {
   memberRoleName: string;
   /** Every region named in the scenario, sorted. */
   regions: string[];
+  /** The Lacework side: the one API key the server accepts, and the frameworks a local run reports. */
+  lacework: { key: LaceworkApiKey; frameworks: string[] };
   stats: SandboxStats;
-  /** Stops both servers and removes s3rver's directory. */
+  /** Stops every server and removes s3rver's directory. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts the sandbox for a validated scenario: one loopback server speaking STS (query), Organizations and Config
- * (JSON 1.1), and s3rver with the report bucket. Config calls are attributed to the account whose AssumeRole issued
+ * (JSON 1.1), one speaking the Lacework API v2 (from the scenario's `lacework` section, empty when absent), and s3rver
+ * with the report bucket. Config calls are attributed to the account whose AssumeRole issued
  * the signing key, and to the region of the SigV4 credential scope.
  *
  * @example
@@ -65,13 +79,23 @@ export const startSandbox = async (scenario: Scenario, options: SandboxOptions =
     faults: new FaultInjector(scenario.faults),
     stats,
   });
-  const s3 = await startS3Server(bucket).catch(async (error: unknown) => {
+  const lacework = LaceworkScenarioSchema.parse(scenario.lacework ?? {});
+  const clock = options.laceworkClock;
+  const laceworkServer = await startLaceworkServer({
+    lacework,
+    stats,
+    now: clock ? () => clock.now().getTime() : Date.now,
+  }).catch(async (error: unknown) => {
     await aws.close();
+    throw error;
+  });
+  const s3 = await startS3Server(bucket).catch(async (error: unknown) => {
+    await Promise.all([aws.close(), laceworkServer.close()]);
     throw error;
   });
   return {
     scenario,
-    endpoints: { s3: s3.url, aws: aws.url },
+    endpoints: { s3: s3.url, aws: aws.url, lacework: laceworkServer.url },
     region: SANDBOX_REGION,
     hubCredentials: { ...HUB_CREDENTIALS },
     hubAccountId,
@@ -79,9 +103,10 @@ export const startSandbox = async (scenario: Scenario, options: SandboxOptions =
     externalId: scenario.externalId,
     memberRoleName: scenario.memberRoleName,
     regions: [...index.regions],
+    lacework: { key: { ...lacework.apiKey }, frameworks: [...lacework.frameworks] },
     stats,
     stop: async () => {
-      await Promise.all([aws.close(), s3.close()]);
+      await Promise.all([aws.close(), laceworkServer.close(), s3.close()]);
     },
   };
 };

@@ -1,5 +1,6 @@
 /**
- * Call counters of a running sandbox, keyed `<service>.<Operation>` (e.g. `config.GetComplianceDetailsByConfigRule`).
+ * Call counters of a running sandbox, keyed `<service>.<Operation>` (e.g. `config.GetComplianceDetailsByConfigRule`,
+ * `lacework.Alerts`).
  * `throttled` counts ThrottlingException answers and `errors` every error answer by `<service>.<Code>`.
  */
 export class SandboxStats {
@@ -12,11 +13,11 @@ export class SandboxStats {
     this.calls[key] = (this.calls[key] ?? 0) + 1;
   }
 
-  /** Counts one error answer (and a throttle when the code is ThrottlingException). */
+  /** Counts one error answer (and a throttle when the code is ThrottlingException, or Lacework's TooManyRequests). */
   recordError(service: string, operation: string, code: string): void {
     const key = `${service}.${code}`;
     this.errors[key] = (this.errors[key] ?? 0) + 1;
-    if (code === 'ThrottlingException') {
+    if (code === 'ThrottlingException' || code === 'TooManyRequests') {
       const op = `${service}.${operation}`;
       this.throttled[op] = (this.throttled[op] ?? 0) + 1;
     }
