@@ -1,0 +1,70 @@
+import type { Log } from '../log';
+import type { ChatMessage, ChatNotifier, PostedMessage } from '../ports/chat-notifier.port';
+import { actions, context, escapeMrkdwn, fields, header, linkButton, section, truncate } from './block-kit';
+
+/** How much of a cause the message shows (the execution history keeps all of it). */
+export const CAUSE_CHARS_SHOWN = 1500;
+
+/** A failed execution, as the top-level Catch sees it. */
+export interface RunFailure {
+  executionArn?: string;
+  executionName: string;
+  /** The state that failed, when the chain knows it. */
+  stateName?: string;
+  /** The error name (`States.TaskFailed`, `NoAccountsFound`…). */
+  error: string;
+  /** The cause: free text, or a Lambda error as JSON (`{"errorType","errorMessage","trace"}`). */
+  cause: string;
+  consoleUrl: string;
+  /** The run's date range and id, when Resolve run got that far. */
+  run?: { runId: string; startDate: string; endDate: string };
+}
+
+/**
+ * The readable part of a cause: a Lambda error's `errorMessage` (its stack trace is noise in chat), otherwise the
+ * text as is.
+ */
+export const readableCause = (cause: string): string => {
+  try {
+    const parsed: unknown = JSON.parse(cause);
+    if (parsed !== null && typeof parsed === 'object' && 'errorMessage' in parsed) {
+      const message = (parsed as { errorMessage: unknown }).errorMessage;
+      if (typeof message === 'string' && message.length > 0) return message;
+    }
+  } catch {
+    // not JSON: the cause is plain text
+  }
+  return cause;
+};
+
+/** The failure alert: which state failed, the error, the cause (cut), and a button to the execution. */
+export const buildFailureMessage = (failure: RunFailure): ChatMessage => {
+  const state = failure.stateName ?? 'unknown (see the execution)';
+  const cause = truncate(readableCause(failure.cause).trim() || '(no cause given)', CAUSE_CHARS_SHOWN);
+  const where = failure.run ? ` (${failure.run.startDate} to ${failure.run.endDate})` : '';
+  const footer = [`Execution \`${escapeMrkdwn(failure.executionName)}\``];
+  if (failure.run) footer.push(`Run \`${escapeMrkdwn(failure.run.runId)}\``);
+  return {
+    text: truncate(`Compliance report run ${failure.executionName} failed in ${state}: ${failure.error}${where}`, 1000),
+    blocks: [
+      header(`:rotating_light: Compliance report run failed${where}`),
+      fields([`*Failed state*\n${escapeMrkdwn(state)}`, `*Error*\n\`${escapeMrkdwn(truncate(failure.error, 200))}\``]),
+      section(`*Cause*\n\`\`\`${escapeMrkdwn(cause.replace(/```/g, "'''"))}\`\`\``),
+      ...actions([linkButton('Open the execution', failure.consoleUrl, 'open-execution', 'danger')]),
+      context(footer),
+    ],
+  };
+};
+
+/**
+ * Posts the failure alert. Not idempotent on purpose: every failed attempt (a redrive that fails again included) is
+ * news. Throws what the notifier throws; the chain goes on to fail the execution either way.
+ */
+export const notifyFailure = async (
+  failure: RunFailure,
+  deps: { notifier: ChatNotifier; log: Log },
+): Promise<PostedMessage> => {
+  const posted = await deps.notifier.post(buildFailureMessage(failure));
+  deps.log.info('failure notification posted', { failedState: failure.stateName, error: failure.error });
+  return posted;
+};

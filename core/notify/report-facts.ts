@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Log } from '../log';
+import type { ObjectStore } from '../ports/object-store.port';
+import { type ReportSummary, ReportSummarySchema } from '../reports/report-summary.schema';
+import type { BuildReportsOutput } from '../services/build-reports.schema';
+
+/**
+ * Fields newer report builds may add to the Build reports output or summary.json. All optional: notifications work
+ * with or without them. This schema is the one place naming them.
+ * - `links` (output or summary): presigned URLs of the workbook and the HTML summary, and when they expire;
+ * - `changes` (summary): change since the previous run (`score` in points of a 0–1 score, `nonCompliant` in
+ *   resources) and the `new` / `resolved` non-compliant resource counts.
+ */
+export const ReportExtrasSchema = z.object({
+  links: z
+    .object({ workbook: z.url().optional(), summaryHtml: z.url().optional(), expiresAt: z.string().optional() })
+    .optional()
+    .catch(undefined),
+  changes: z
+    .object({
+      score: z.number().nullable().optional(),
+      nonCompliant: z.number().optional(),
+      new: z.number().int().nonnegative().optional(),
+      resolved: z.number().int().nonnegative().optional(),
+    })
+    .optional()
+    .catch(undefined),
+});
+export type ReportExtras = z.infer<typeof ReportExtrasSchema>;
+
+/** summary.json as notifications read it: the version-1 facts plus the optional extras. */
+export type NotifySummary = ReportSummary & ReportExtras;
+
+/** The headline facts of one run, whichever fields the report build provided. */
+export interface ReportFacts {
+  startDate: string;
+  endDate: string;
+  totals: BuildReportsOutput['totals'];
+  failedAccountCount: number;
+  failedAccounts: BuildReportsOutput['failedAccounts'];
+  changes?: NonNullable<ReportExtras['changes']>;
+  links: NonNullable<ReportExtras['links']>;
+  /** Up to 5 accounts with the most non-compliant resources (summary.json only). */
+  worstAccounts: { accountId: string; accountName: string; nonCompliant: number; score: number | null }[];
+  /** Up to 5 rules with the most non-compliant resources (summary.json only). */
+  worstRules: { rule: string; nonCompliant: number; accountsWithViolations: number }[];
+}
+
+/** How many accounts and rules the "worst" lists show. */
+export const WORST_COUNT = 5;
+
+const extrasOf = (value: unknown): ReportExtras => {
+  const parsed = ReportExtrasSchema.safeParse(value);
+  return parsed.success ? parsed.data : {};
+};
+
+/** Combines the Build reports output (always there) and summary.json (when readable) into the message facts. */
+export const reportFacts = (
+  run: { startDate: string; endDate: string },
+  reports: BuildReportsOutput,
+  summary?: NotifySummary,
+): ReportFacts => {
+  const fromOutput = extrasOf(reports);
+  const worstAccounts = (summary?.accounts ?? [])
+    .filter((a) => a.status !== 'failed' && a.nonCompliant > 0)
+    .sort((a, b) => b.nonCompliant - a.nonCompliant || a.accountId.localeCompare(b.accountId))
+    .slice(0, WORST_COUNT)
+    .map(({ accountId, accountName, nonCompliant, score }) => ({ accountId, accountName, nonCompliant, score }));
+  const worstRules = (summary?.rules ?? [])
+    .filter((r) => r.nonCompliant > 0)
+    .sort((a, b) => b.nonCompliant - a.nonCompliant || a.rule.localeCompare(b.rule))
+    .slice(0, WORST_COUNT)
+    .map(({ rule, nonCompliant, accountsWithViolations }) => ({ rule, nonCompliant, accountsWithViolations }));
+  const changes = summary?.changes ?? fromOutput.changes;
+  return {
+    startDate: run.startDate,
+    endDate: run.endDate,
+    totals: reports.totals,
+    failedAccountCount: reports.failedAccountCount,
+    failedAccounts: reports.failedAccounts,
+    ...(changes ? { changes } : {}),
+    links: { ...summary?.links, ...fromOutput.links },
+    worstAccounts,
+    worstRules,
+  };
+};
+
+/**
+ * Reads summary.json for a notification. A missing or unreadable summary is not worth failing the notification for:
+ * it logs a warning and returns `undefined` (the message then shows the totals of the Build reports output).
+ */
+export const readNotifySummary = async (
+  store: ObjectStore,
+  key: string,
+  log: Log,
+): Promise<NotifySummary | undefined> => {
+  try {
+    const text = await store.getText(key);
+    if (text === undefined) {
+      log.warn('summary.json not found; notifying with the totals only', { key });
+      return undefined;
+    }
+    const raw: unknown = JSON.parse(text);
+    const base = ReportSummarySchema.safeParse(raw);
+    if (!base.success) {
+      log.warn('summary.json does not match its schema; notifying with the totals only', { key });
+      return undefined;
+    }
+    return { ...base.data, ...extrasOf(raw) };
+  } catch (error) {
+    log.warn('summary.json unreadable; notifying with the totals only', { key, reason: (error as Error).message });
+    return undefined;
+  }
+};
+
+/** A 0–1 score as a percentage with one decimal (`87.5 %`), or `n/a`. */
+export const formatScore = (score: number | null | undefined): string =>
+  score === null || score === undefined ? 'n/a' : `${(score * 100).toFixed(1)} %`;
+
+/** A signed change with an arrow: `▲ 5`, `▼ 1.2 pts`, `no change`. `points` formats a 0–1 score change. */
+export const formatChange = (delta: number, unit: 'count' | 'points'): string => {
+  const value = unit === 'points' ? Math.round(delta * 1000) / 10 : delta;
+  if (value === 0) return 'no change';
+  const magnitude = unit === 'points' ? `${Math.abs(value).toFixed(1)} pts` : `${Math.abs(value)}`;
+  return `${value > 0 ? '▲' : '▼'} ${magnitude}`;
+};
