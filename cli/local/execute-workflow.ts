@@ -1,5 +1,6 @@
 import type { Deps } from '../../lambdas/_shared/deps';
 import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
+import { buildFetchLaceworkAlertsHandler } from '../../lambdas/fetch-lacework-alerts/handler';
 import { buildListAccountsHandler } from '../../lambdas/list-accounts/handler';
 import { buildResolveRunHandler } from '../../lambdas/resolve-run/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
@@ -28,8 +29,8 @@ export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalR
       listAccounts: buildListAccountsHandler(deps),
       scanAccount: buildScanAccountHandler(deps),
       buildReports: buildBuildReportsHandler(deps),
-      // Interim until the Lacework and notification handlers land: report "not configured", as they do without secrets.
-      fetchLaceworkAlerts: async () => ({ status: 'not-configured' }),
+      // Interim until the notification handlers land: report "not configured", as they do without secrets.
+      fetchLaceworkAlerts: buildFetchLaceworkAlertsHandler(deps),
       postToSlack: async () => ({ status: 'not-configured' }),
       createJiraTicket: async () => ({ status: 'not-configured' }),
       notifyFailure: async () => ({ status: 'not-configured' }),

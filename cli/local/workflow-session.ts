@@ -3,6 +3,7 @@ import { loadEnv } from '../../core/config/env';
 import { createDeps, type Deps } from '../../lambdas/_shared/deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { loadScenario, type Sandbox, type Scenario, startSandbox } from '../../sandbox';
+import { sandboxWiring } from './sandbox-wiring';
 
 /** The dependencies of one local run and how to release them. `sandbox` is absent for live runs. */
 export interface WorkflowSession {
@@ -25,17 +26,10 @@ export const openSandboxSession = async (
 ): Promise<WorkflowSession> => {
   const scenario = typeof scenarioOrPath === 'string' ? await loadScenario(scenarioOrPath) : scenarioOrPath;
   const sandbox = await startSandbox(scenario);
-  const env = loadEnv({
-    POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-    REPORT_BUCKET: sandbox.bucket,
-    MEMBER_ROLE_NAME: sandbox.memberRoleName,
-    MEMBER_EXTERNAL_ID: sandbox.externalId,
-    REGIONS: sandbox.regions.join(','),
-    AWS_REGION: sandbox.region,
-    ...envOverrides,
-  });
+  const wiring = sandboxWiring(sandbox);
+  const env = loadEnv({ POWERTOOLS_SERVICE_NAME: SERVICE_NAME, ...wiring.env, ...envOverrides });
   const logger: Logger = createLogger(SERVICE_NAME, logLevel);
-  const deps = createDeps(env, { endpoints: sandbox.endpoints, hubCredentials: sandbox.hubCredentials, logger });
+  const deps = createDeps(env, { ...wiring.overrides, logger });
   return { deps, sandbox, close: () => sandbox.stop() };
 };
 

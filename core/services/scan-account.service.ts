@@ -9,9 +9,12 @@ import {
   type ScanSummary,
 } from '../domain/partial.schema';
 import { MemberRoleNotAssumableError } from '../errors';
+import { describeError } from '../lacework/policy-catalog';
+import { laceworkScanErrors, scanLaceworkFrameworks } from '../lacework/scan-frameworks';
 import type { Log } from '../log';
 import type { Clock } from '../ports/clock.port';
 import type { ComplianceSourceFactory } from '../ports/compliance-source.port';
+import type { LaceworkApi } from '../ports/lacework-api.port';
 import type { MemberAccess, MemberCredentials } from '../ports/member-access.port';
 import type { ObjectStore } from '../ports/object-store.port';
 import { parseWith } from '../validation';
@@ -29,7 +32,31 @@ export interface ScanAccountDeps {
   regionConcurrency: number;
   /** Rules whose details are read at once in one region (Config throttles bursts of detail calls). */
   ruleConcurrency: number;
+  /** Lacework API v2, when Lacework is configured (resolved once per container); absent: no Lacework part. */
+  lacework?: () => Promise<LaceworkApi | undefined>;
 }
+
+/** The account's Lacework framework reports, or undefined when no framework is asked for or Lacework is off. */
+const scanLacework = async (
+  { accountId, frameworks = [] }: ScanAccountInput,
+  deps: Pick<ScanAccountDeps, 'lacework' | 'log'>,
+) => {
+  if (frameworks.length === 0 || !deps.lacework) return undefined;
+  let api: LaceworkApi | undefined;
+  try {
+    api = await deps.lacework();
+  } catch (error) {
+    // The key could not be read (secret missing, malformed): every framework fails, the Config scan goes on.
+    const reason = describeError(error);
+    return [...new Set(frameworks)].map((reportName) => ({
+      reportName,
+      status: 'error' as const,
+      error: reason,
+      recommendations: [],
+    }));
+  }
+  return api ? scanLaceworkFrameworks(accountId, frameworks, api, deps.log) : undefined;
+};
 
 /** STS limits RoleSessionName to 64 characters. */
 const sessionNameFor = (runId: string): string => `compliance-report-${runId}`.slice(0, 64);
@@ -74,7 +101,9 @@ const countsOf = (regions: RegionResult[]): ScanCounts => {
  *    rules without results get zero counts. A rule deleted meanwhile is skipped.
  * 3. Throttling and retryable 5xx are rethrown for the workflow's Retry; any other region failure marks the region
  *    `error` and the account `partial`.
- * 4. Write `runs/<runId>/partials/<accountId>.json` (schema version 1, rows sorted by rule, type, id) and return the
+ * 4. Meanwhile, when frameworks are given and Lacework is configured, each framework's Lacework compliance report for
+ *    the account (independent of the member role). A Lacework failure is recorded (phase `lacework`), never thrown.
+ * 5. Write `runs/<runId>/partials/<accountId>.json` (schema version 1, rows sorted by rule, type, id) and return the
  *    counts and the partial's key.
  */
 export const scanAccount = async (input: ScanAccountInput, deps: ScanAccountDeps): Promise<ScanSummary> => {
@@ -82,6 +111,7 @@ export const scanAccount = async (input: ScanAccountInput, deps: ScanAccountDeps
   const startedAt = deps.clock.now();
   const errors: ScanError[] = [];
   let regionResults: RegionResult[] = [];
+  const lacework = scanLacework(input, deps);
   const credentials = await assumeOrRecord(input, deps, errors);
   if (credentials) {
     const scanned = await mapWithConcurrency(regions, deps.regionConcurrency, (region) =>
@@ -91,6 +121,8 @@ export const scanAccount = async (input: ScanAccountInput, deps: ScanAccountDeps
     errors.push(...scanned.flatMap((s) => (s.error ? [s.error] : [])));
   }
 
+  const laceworkResults = await lacework;
+  if (laceworkResults) errors.push(...laceworkScanErrors(laceworkResults));
   const status = credentials === undefined ? 'failed' : errors.length > 0 ? 'partial' : 'ok';
   const finishedAt = deps.clock.now();
   const partial: AccountPartial = {
@@ -102,6 +134,7 @@ export const scanAccount = async (input: ScanAccountInput, deps: ScanAccountDeps
     finishedAt: finishedAt.toISOString(),
     regions: regionResults,
     errors,
+    ...(laceworkResults ? { lacework: { frameworks: laceworkResults } } : {}),
   };
   const partialKey = keys.partial(runId, accountId);
   const body = parseWith(AccountPartialSchema, partial, `partial ${partialKey}`);

@@ -1,17 +1,23 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { createAwsClientFactory } from '../../core/adapters/aws-clients';
 import { createAwsConfigComplianceSourceFactory } from '../../core/adapters/aws-config-compliance-source';
+import { laceworkKeyFromSecret } from '../../core/adapters/lacework/lacework-credentials';
+import { LaceworkHttpApi } from '../../core/adapters/lacework/lacework-http-api';
 import { OrganizationsAccountDirectory } from '../../core/adapters/organizations-account-directory';
 import { S3ObjectStore } from '../../core/adapters/s3-object-store';
+import { SecretsManagerSecretSource } from '../../core/adapters/secrets/secrets-manager-secret-source';
 import { StsMemberAccess } from '../../core/adapters/sts-member-access';
 import type { Env } from '../../core/config/env';
 import type { Log } from '../../core/log';
 import type { AccountDirectory } from '../../core/ports/account-directory.port';
 import { type Clock, systemClock } from '../../core/ports/clock.port';
 import type { ComplianceSourceFactory } from '../../core/ports/compliance-source.port';
+import type { LaceworkApi } from '../../core/ports/lacework-api.port';
 import type { MemberAccess } from '../../core/ports/member-access.port';
 import type { ObjectStore } from '../../core/ports/object-store.port';
+import type { SecretSource } from '../../core/ports/secret-source.port';
 import { createLogger, toLog } from './logger';
 
 /** Everything the handlers need, built once per container (or once per local run). */
@@ -25,6 +31,10 @@ export interface Deps {
   directory: AccountDirectory;
   access: MemberAccess;
   complianceSourceFor: ComplianceSourceFactory;
+  /** Secrets by name, read at run time (Secrets Manager in AWS). */
+  secrets: SecretSource;
+  /** Lacework API v2 when LACEWORK_SECRET_NAME is set, built once from the secret; undefined when not configured. */
+  lacework: () => Promise<LaceworkApi | undefined>;
 }
 
 /** What a local run changes: endpoints of the sandbox and static hub credentials. Lambda passes none. */
@@ -33,7 +43,23 @@ export interface DepsOverrides {
   hubCredentials?: AwsCredentialIdentity;
   logger?: Logger;
   clock?: Clock;
+  /** Local secrets (the sandbox's Lacework key, a key file) instead of Secrets Manager. */
+  secrets?: SecretSource;
+  /** Base URL of the Lacework API (the sandbox's loopback server) instead of `https://<account>.lacework.net`. */
+  laceworkBaseUrl?: string;
 }
+
+/** Memoises a successful promise; a failure is not kept, so the next invocation tries again. */
+const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= make().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+};
 
 /**
  * The composition root: SDK clients (adaptive retry, `AWS_MAX_ATTEMPTS`), adapters and logger. Nothing in `core`
@@ -47,14 +73,28 @@ export const createDeps = (env: Env, overrides: DepsOverrides = {}): Deps => {
     hubCredentials: overrides.hubCredentials,
   });
   const logger = overrides.logger ?? createLogger(env.POWERTOOLS_SERVICE_NAME);
+  const log = toLog(logger);
+  const secrets =
+    overrides.secrets ??
+    new SecretsManagerSecretSource(
+      new SecretsManagerClient({ region: env.AWS_REGION, maxAttempts: env.AWS_MAX_ATTEMPTS }),
+    );
+  const laceworkSecret = env.LACEWORK_SECRET_NAME;
+  const lacework = once(async () => {
+    if (!laceworkSecret) return undefined;
+    const key = await laceworkKeyFromSecret(secrets, laceworkSecret);
+    return new LaceworkHttpApi({ key, keySource: `secret ${laceworkSecret}`, baseUrl: overrides.laceworkBaseUrl, log });
+  });
   return {
     env,
     logger,
-    log: toLog(logger),
+    log,
     clock: overrides.clock ?? systemClock,
     store: new S3ObjectStore(clients.s3(), env.REPORT_BUCKET),
     directory: new OrganizationsAccountDirectory(clients.organizations()),
     access: new StsMemberAccess(clients.sts(), { roleName: env.MEMBER_ROLE_NAME, externalId: env.MEMBER_EXTERNAL_ID }),
     complianceSourceFor: createAwsConfigComplianceSourceFactory(clients),
+    secrets,
+    lacework,
   };
 };

@@ -1,5 +1,6 @@
 import { executeWorkflow } from '../../cli/local/execute-workflow';
 import type { LocalRunResult } from '../../cli/local/run-local-workflow';
+import { sandboxWiring } from '../../cli/local/sandbox-wiring';
 import { loadEnv } from '../../core/config/env';
 import { createDeps, type Deps } from '../../lambdas/_shared/deps';
 import { createLogger } from '../../lambdas/_shared/logger';
@@ -19,17 +20,11 @@ export const startWorkflowHarness = async (
   env: Record<string, string> = {},
 ): Promise<WorkflowHarness> => {
   const sandbox = await startSandbox(scenario);
-  const deps = createDeps(
-    loadEnv({
-      REPORT_BUCKET: sandbox.bucket,
-      MEMBER_ROLE_NAME: sandbox.memberRoleName,
-      MEMBER_EXTERNAL_ID: sandbox.externalId,
-      REGIONS: sandbox.regions.join(','),
-      AWS_REGION: sandbox.region,
-      ...env,
-    }),
-    { endpoints: sandbox.endpoints, hubCredentials: sandbox.hubCredentials, logger: createLogger('test', 'SILENT') },
-  );
+  const wiring = sandboxWiring(sandbox);
+  const deps = createDeps(loadEnv({ ...wiring.env, ...env }), {
+    ...wiring.overrides,
+    logger: createLogger('test', 'SILENT'),
+  });
   let runs = 0;
   return {
     sandbox,

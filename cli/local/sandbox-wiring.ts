@@ -1,0 +1,35 @@
+import { StaticSecretSource } from '../../core/adapters/secrets/static-secret-source';
+import type { DepsOverrides } from '../../lambdas/_shared/deps';
+import type { Sandbox } from '../../sandbox';
+
+/** Name under which a local run keeps the sandbox's Lacework key (as Secrets Manager would in AWS). */
+export const SANDBOX_LACEWORK_SECRET = 'sandbox/lacework-api-key';
+
+/**
+ * How a local run is wired to the sandbox: the Lambda environment it would have in AWS (bucket, member role, regions,
+ * Lacework frameworks and secret name) and the dependency overrides (loopback endpoints, static hub credentials,
+ * local secrets). Lacework is configured only when the scenario has a `lacework` section.
+ */
+export const sandboxWiring = (
+  sandbox: Sandbox,
+): { env: Record<string, string>; overrides: Omit<DepsOverrides, 'logger'> } => {
+  const withLacework = sandbox.scenario.lacework !== undefined;
+  return {
+    env: {
+      REPORT_BUCKET: sandbox.bucket,
+      MEMBER_ROLE_NAME: sandbox.memberRoleName,
+      MEMBER_EXTERNAL_ID: sandbox.externalId,
+      REGIONS: sandbox.regions.join(','),
+      AWS_REGION: sandbox.region,
+      ...(withLacework
+        ? { LACEWORK_SECRET_NAME: SANDBOX_LACEWORK_SECRET, FRAMEWORKS: sandbox.lacework.frameworks.join(',') }
+        : {}),
+    },
+    overrides: {
+      endpoints: { s3: sandbox.endpoints.s3, aws: sandbox.endpoints.aws },
+      hubCredentials: sandbox.hubCredentials,
+      secrets: new StaticSecretSource({ [SANDBOX_LACEWORK_SECRET]: JSON.stringify(sandbox.lacework.key) }),
+      laceworkBaseUrl: sandbox.endpoints.lacework,
+    },
+  };
+};
