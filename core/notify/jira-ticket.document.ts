@@ -36,7 +36,7 @@ const headline = (facts: ReportFacts): TicketNode => {
     [strong('Accounts scanned: '), text(`${totals.scanned} of ${totals.accounts}`)],
     [strong('Accounts failed: '), text(String(facts.failedAccountCount))],
     [strong('Non-compliant resources: '), text(`${totals.nonCompliant}${change(changes?.nonCompliant, 'count')}`)],
-    [strong('Compliance score: '), text(`${formatScore(totals.score)}${change(changes?.score, 'points')}`)],
+    [strong('Compliance score: '), text(`${formatScore(totals.score)}${change(changes?.scoreChange, 'points')}`)],
   ];
   if (changes?.new !== undefined) items.push([strong('New non-compliant: '), text(String(changes.new))]);
   if (changes?.resolved !== undefined) items.push([strong('Resolved: '), text(String(changes.resolved))]);

@@ -5,11 +5,11 @@ import { type ReportSummary, ReportSummarySchema } from '../reports/report-summa
 import type { BuildReportsOutput } from '../services/build-reports.schema';
 
 /**
- * Fields newer report builds may add to the Build reports output or summary.json. All optional: notifications work
- * with or without them. This schema is the one place naming them.
- * - `links` (output or summary): presigned URLs of the workbook and the HTML summary, and when they expire;
- * - `changes` (summary): change since the previous run (`score` in points of a 0–1 score, `nonCompliant` in
- *   resources) and the `new` / `resolved` non-compliant resource counts.
+ * Fields newer report builds add to the Build reports output and summary.json, read leniently so notifications work
+ * with or without them (and with older summaries). This schema is the one place naming them.
+ * - `links`: presigned URLs of the workbook and the HTML summary, and when they expire;
+ * - `changes`: against the previous run (`null` on a first run): `scoreChange` of the 0–1 score, the `new` and
+ *   `resolved` non-compliant resource counts, the previous run's end date.
  */
 export const ReportExtrasSchema = z.object({
   links: z
@@ -18,18 +18,29 @@ export const ReportExtrasSchema = z.object({
     .catch(undefined),
   changes: z
     .object({
-      score: z.number().nullable().optional(),
-      nonCompliant: z.number().optional(),
+      previousEndDate: z.string().optional(),
+      scoreChange: z.number().nullable().optional(),
       new: z.number().int().nonnegative().optional(),
       resolved: z.number().int().nonnegative().optional(),
     })
+    .nullable()
     .optional()
     .catch(undefined),
 });
 export type ReportExtras = z.infer<typeof ReportExtrasSchema>;
 
-/** summary.json as notifications read it: the version-1 facts plus the optional extras. */
-export type NotifySummary = ReportSummary & ReportExtras;
+/** summary.json as notifications read it: the accounts and rules, plus the optional extras. */
+export type NotifySummary = Pick<ReportSummary, 'accounts' | 'rules'> & ReportExtras;
+
+/** Changes since the previous run, as far as the report says. */
+export interface RunChanges {
+  previousEndDate?: string;
+  scoreChange?: number | null;
+  /** Net change of non-compliant resources: new − resolved. */
+  nonCompliant?: number;
+  new?: number;
+  resolved?: number;
+}
 
 /** The headline facts of one run, whichever fields the report build provided. */
 export interface ReportFacts {
@@ -38,7 +49,8 @@ export interface ReportFacts {
   totals: BuildReportsOutput['totals'];
   failedAccountCount: number;
   failedAccounts: BuildReportsOutput['failedAccounts'];
-  changes?: NonNullable<ReportExtras['changes']>;
+  /** Absent on a first run or when the report build does not compare runs. */
+  changes?: RunChanges;
   links: NonNullable<ReportExtras['links']>;
   /** Up to 5 accounts with the most non-compliant resources (summary.json only). */
   worstAccounts: { accountId: string; accountName: string; nonCompliant: number; score: number | null }[];
@@ -52,6 +64,12 @@ export const WORST_COUNT = 5;
 const extrasOf = (value: unknown): ReportExtras => {
   const parsed = ReportExtrasSchema.safeParse(value);
   return parsed.success ? parsed.data : {};
+};
+
+const toRunChanges = (changes: ReportExtras['changes']): RunChanges | undefined => {
+  if (changes === null || changes === undefined) return undefined;
+  const net = changes.new !== undefined && changes.resolved !== undefined ? changes.new - changes.resolved : undefined;
+  return { ...changes, ...(net !== undefined ? { nonCompliant: net } : {}) };
 };
 
 /** Combines the Build reports output (always there) and summary.json (when readable) into the message facts. */
@@ -71,7 +89,7 @@ export const reportFacts = (
     .sort((a, b) => b.nonCompliant - a.nonCompliant || a.rule.localeCompare(b.rule))
     .slice(0, WORST_COUNT)
     .map(({ rule, nonCompliant, accountsWithViolations }) => ({ rule, nonCompliant, accountsWithViolations }));
-  const changes = summary?.changes ?? fromOutput.changes;
+  const changes = toRunChanges(summary?.changes ?? fromOutput.changes);
   return {
     startDate: run.startDate,
     endDate: run.endDate,
@@ -106,7 +124,7 @@ export const readNotifySummary = async (
       log.warn('summary.json does not match its schema; notifying with the totals only', { key });
       return undefined;
     }
-    return { ...base.data, ...extrasOf(raw) };
+    return { accounts: base.data.accounts, rules: base.data.rules, ...extrasOf(raw) };
   } catch (error) {
     log.warn('summary.json unreadable; notifying with the totals only', { key, reason: (error as Error).message });
     return undefined;

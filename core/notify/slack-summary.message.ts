@@ -34,7 +34,7 @@ const headlineFields = (facts: ReportFacts): string[] => {
     `*Accounts scanned*\n${totals.scanned} of ${totals.accounts}`,
     `*Accounts failed*\n${facts.failedAccountCount}`,
     `*Non-compliant resources*\n${withChange(String(totals.nonCompliant), changes?.nonCompliant, 'count')}`,
-    `*Compliance score*\n${withChange(formatScore(totals.score), changes?.score, 'points')}`,
+    `*Compliance score*\n${withChange(formatScore(totals.score), changes?.scoreChange, 'points')}`,
   ];
   if (changes?.new !== undefined) out.push(`*New non-compliant*\n${changes.new}`);
   if (changes?.resolved !== undefined) out.push(`*Resolved*\n${changes.resolved}`);

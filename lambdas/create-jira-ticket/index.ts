@@ -1,0 +1,7 @@
+// Lambda entry point: the composition root runs once per cold start and fails fast on a bad environment.
+import { loadEnv } from '../../core/config/env';
+import { createDeps } from '../_shared/deps';
+import { createNotifyDeps, loadNotifyEnv } from '../_shared/notify-deps';
+import { buildCreateJiraTicketHandler } from './handler';
+
+export const handler = buildCreateJiraTicketHandler(createNotifyDeps(createDeps(loadEnv()), loadNotifyEnv()));
