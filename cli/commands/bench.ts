@@ -48,7 +48,7 @@ export const main = async (argv: string[]): Promise<void> => {
     seed: options.seed,
     faults: { latencyMs: options.latency },
   });
-  const session = await openSandboxSession(scenario, 'SILENT');
+  const session = await openSandboxSession(scenario, { logLevel: 'SILENT' });
   try {
     let retries = 0;
     const started = process.hrtime.bigint();

@@ -1,23 +1,45 @@
+import { laceworkKeyFromEnv, loadLaceworkKeyFile } from '../../core/adapters/lacework/lacework-credentials';
 import { ExitError } from '../errors';
 import { copyReports } from '../local/copy-reports';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { createProgressReporter } from '../local/progress';
 import { openLiveSession, openSandboxSession, type WorkflowSession } from '../local/workflow-session';
-import { executionInputFrom, parseRunOptions, RUN_USAGE, type RunOptions } from '../options/run-options';
+import {
+  envOverridesFrom,
+  executionInputFrom,
+  parseRunOptions,
+  RUN_USAGE,
+  type RunOptions,
+} from '../options/run-options';
 
 type Json = Record<string, unknown>;
 
-const openSession = (options: RunOptions): Promise<WorkflowSession> =>
-  options.live
+/** The user's Lacework key: `-k <file>`, else (live runs) the LW_* variables, else none (the sandbox has its own). */
+const laceworkKeyFrom = async (options: RunOptions) => {
+  if (options.apiKeyFile) return { key: await loadLaceworkKeyFile(options.apiKeyFile), source: options.apiKeyFile };
+  const fromEnv = options.live ? laceworkKeyFromEnv(process.env) : undefined;
+  return fromEnv ? { key: fromEnv, source: 'LW_ACCOUNT/LW_API_KEY/LW_API_SECRET' } : undefined;
+};
+
+const openSession = async (options: RunOptions): Promise<WorkflowSession> => {
+  const session = {
+    logLevel: options.logLevel,
+    envOverrides: envOverridesFrom(options),
+    laceworkKey: await laceworkKeyFrom(options).catch((error: Error) => {
+      throw new ExitError(error.message, 2);
+    }),
+  };
+  return options.live
     ? openLiveSession({
+        ...session,
         profile: options.profile,
         bucket: options.bucket as string,
         roleName: options.roleName,
         externalId: options.externalId as string,
         regions: options.region,
-        logLevel: options.logLevel,
       })
-    : openSandboxSession(options.scenario, options.logLevel);
+    : openSandboxSession(options.scenario, session);
+};
 
 /**
  * `npm start`: runs the workflow once, shows progress per account, copies the reports to `--output` and prints where
@@ -43,7 +65,9 @@ export const main = async (argv: string[]): Promise<void> => {
     if (result.status === 'FAILED') throw new ExitError(`the run failed: ${result.error}: ${result.cause}`, 1);
 
     const reports = (result.output as Json).reports as Json;
-    const files = await copyReports(session.deps.store, String(reports.prefix), options.output);
+    const files = await copyReports(session.deps.store, String(reports.prefix), options.output, {
+      renameAlertsCsv: options.outputFile,
+    });
     const totals = (reports.totals ?? {}) as Json;
     say('');
     say(`Run ${executionName} succeeded: ${JSON.stringify(totals)}`);

@@ -2,14 +2,26 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ObjectStore } from '../../core/ports/object-store.port';
 
-/** Copies every object under `prefix` into `dir` (flat, by file name) and returns the written paths. */
-export const copyReports = async (store: ObjectStore, prefix: string, dir: string): Promise<string[]> => {
+/** Matches the Lacework alerts CSV (`lacework_alerts_<start>_to_<end>[_<framework>].csv`). */
+const ALERTS_CSV = /^lacework_alerts_.*\.csv$/;
+
+/**
+ * Copies every object under `prefix` into `dir` (flat, by file name) and returns the written paths.
+ * `renameAlertsCsv` gives the alerts CSV another name (the legacy tool's `--output-file`).
+ */
+export const copyReports = async (
+  store: ObjectStore,
+  prefix: string,
+  dir: string,
+  options: { renameAlertsCsv?: string } = {},
+): Promise<string[]> => {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for await (const key of store.list(prefix)) {
     const chunks: Buffer[] = [];
     for await (const chunk of await store.getStream(key)) chunks.push(Buffer.from(chunk));
-    const path = join(dir, basename(key));
+    const name = basename(key);
+    const path = join(dir, options.renameAlertsCsv && ALERTS_CSV.test(name) ? options.renameAlertsCsv : name);
     await writeFile(path, Buffer.concat(chunks));
     written.push(path);
   }

@@ -1,5 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { StaticSecretSource } from '../../core/adapters/secrets/static-secret-source';
 import { loadEnv } from '../../core/config/env';
+import type { LaceworkApiKey } from '../../core/domain/lacework.schema';
 import { createDeps, type Deps } from '../../lambdas/_shared/deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { loadScenario, type Sandbox, type Scenario, startSandbox } from '../../sandbox';
@@ -14,6 +16,27 @@ export interface WorkflowSession {
 
 const SERVICE_NAME = 'aws-config-compliance';
 
+/** What every local session can change: log level, Lambda environment values, and a Lacework key of the user's. */
+export interface SessionOptions {
+  logLevel: LogLevel;
+  /** Overrides of Lambda environment values (e.g. REGION_CONCURRENCY, LACEWORK_ALERTS_FRAMEWORK). */
+  envOverrides?: Record<string, string>;
+  /** A Lacework API key from `-k` or the LW_* variables; it replaces the sandbox's or configures a live run's. */
+  laceworkKey?: { key: LaceworkApiKey; source: string };
+}
+
+/** Name under which a session keeps the user's Lacework key (read like a Secrets Manager secret). */
+const LOCAL_LACEWORK_SECRET = 'local/lacework-api-key';
+
+/** Environment and overrides that make the adapters read the user's key (never logged: it lives in a SecretSource). */
+const userKeyWiring = (laceworkKey: SessionOptions['laceworkKey']) =>
+  laceworkKey
+    ? {
+        env: { LACEWORK_SECRET_NAME: LOCAL_LACEWORK_SECRET },
+        secrets: new StaticSecretSource({ [LOCAL_LACEWORK_SECRET]: JSON.stringify(laceworkKey.key) }),
+      }
+    : undefined;
+
 /**
  * Starts the sandbox seeded from a scenario (object or file path) and wires the real adapters to its loopback endpoints, exactly as
  * Lambda would be wired to AWS, but with static hub credentials and the regions the scenario names. `envOverrides`
@@ -21,25 +44,29 @@ const SERVICE_NAME = 'aws-config-compliance';
  */
 export const openSandboxSession = async (
   scenarioOrPath: string | Scenario,
-  logLevel: LogLevel,
-  envOverrides: Record<string, string> = {},
+  options: SessionOptions,
 ): Promise<WorkflowSession> => {
   const scenario = typeof scenarioOrPath === 'string' ? await loadScenario(scenarioOrPath) : scenarioOrPath;
   const sandbox = await startSandbox(scenario);
   const wiring = sandboxWiring(sandbox);
-  const env = loadEnv({ POWERTOOLS_SERVICE_NAME: SERVICE_NAME, ...wiring.env, ...envOverrides });
-  const logger: Logger = createLogger(SERVICE_NAME, logLevel);
-  const deps = createDeps(env, { ...wiring.overrides, logger });
+  const userKey = userKeyWiring(options.laceworkKey);
+  const env = loadEnv({
+    POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+    ...wiring.env,
+    ...userKey?.env,
+    ...options.envOverrides,
+  });
+  const logger: Logger = createLogger(SERVICE_NAME, options.logLevel);
+  const deps = createDeps(env, { ...wiring.overrides, ...(userKey ? { secrets: userKey.secrets } : {}), logger });
   return { deps, sandbox, close: () => sandbox.stop() };
 };
 
-export interface LiveSessionOptions {
+export interface LiveSessionOptions extends SessionOptions {
   profile?: string;
   bucket: string;
   roleName: string;
   externalId: string;
   regions: string[];
-  logLevel: LogLevel;
 }
 
 /**
@@ -49,6 +76,7 @@ export interface LiveSessionOptions {
 export const openLiveSession = async (options: LiveSessionOptions): Promise<WorkflowSession> => {
   if (options.profile) process.env.AWS_PROFILE = options.profile;
   const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const userKey = userKeyWiring(options.laceworkKey);
   const env = loadEnv({
     POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
     REPORT_BUCKET: options.bucket,
@@ -56,7 +84,12 @@ export const openLiveSession = async (options: LiveSessionOptions): Promise<Work
     MEMBER_EXTERNAL_ID: options.externalId,
     REGIONS: (options.regions.length > 0 ? options.regions : [region]).join(','),
     AWS_REGION: region,
+    ...userKey?.env,
+    ...options.envOverrides,
   });
-  const deps = createDeps(env, { logger: createLogger(SERVICE_NAME, options.logLevel) });
+  const deps = createDeps(env, {
+    logger: createLogger(SERVICE_NAME, options.logLevel),
+    ...(userKey ? { secrets: userKey.secrets } : {}),
+  });
   return { deps, close: async () => undefined };
 };

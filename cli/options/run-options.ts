@@ -21,6 +21,14 @@ By default against the embedded sandbox: no AWS account or credentials needed.
   --current-week          report on the current week instead
   --account <id>          only this account (repeatable)
   --log-level <level>     Powertools log level: DEBUG, INFO, WARN, ERROR, SILENT (default ERROR)
+
+Lacework (the legacy tools' options keep working):
+  -k, --api-key-file <f>  Lacework API key JSON from the console (keyId, secret, account[, subAccount]);
+                          with --live and no -k, LW_ACCOUNT / LW_API_KEY / LW_API_SECRET are used
+  -r, --report-name <n>   the Lacework framework to report (exact reportName); also keeps only its alerts
+  --output-file <name>    file name of the Lacework alerts CSV in --output
+  --clear-cache           fetch every Lacework policy afresh (ignore the policy cache)
+
   --live                  run against real AWS with the SDK's default credential chain
     --profile <name>        AWS profile (SSO or role) to use
     --bucket <name>         report bucket (required with --live)
@@ -45,6 +53,13 @@ const RunOptionsSchema = z
     roleName: z.string().default('ComplianceReader'),
     externalId: z.string().optional(),
     region: z.array(RegionSchema).default([]),
+    apiKeyFile: z.string().min(1).optional(),
+    reportName: z.string().trim().min(1, 'give the exact Lacework reportName, e.g. "AWS ISO 27001:2013"').optional(),
+    outputFile: z
+      .string()
+      .regex(/^[^/\\]+$/, 'a file name, not a path (it is written in --output)')
+      .optional(),
+    clearCache: z.boolean().default(false),
     help: z.boolean().default(false),
   })
   .superRefine((o, ctx) => {
@@ -59,6 +74,12 @@ const RunOptionsSchema = z
   });
 
 export type RunOptions = z.output<typeof RunOptionsSchema>;
+
+/** Lambda environment values the options change: the alerts filter (`-r`) and a fresh policy cache. */
+export const envOverridesFrom = (options: RunOptions): Record<string, string> => ({
+  ...(options.reportName ? { LACEWORK_ALERTS_FRAMEWORK: options.reportName } : {}),
+  ...(options.clearCache ? { LACEWORK_POLICY_CACHE_TTL_HOURS: '0' } : {}),
+});
 
 /** Parses `npm start -- …` arguments; unknown flags and bad values end the CLI with exit code 2 and the usage. */
 export const parseRunOptions = (argv: string[]): RunOptions =>
@@ -78,6 +99,10 @@ export const parseRunOptions = (argv: string[]): RunOptions =>
       'role-name': { type: 'string' },
       'external-id': { type: 'string' },
       region: { type: 'string', multiple: true },
+      'api-key-file': { type: 'string', short: 'k' },
+      'report-name': { type: 'string', short: 'r' },
+      'output-file': { type: 'string' },
+      'clear-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     RunOptionsSchema,
@@ -90,5 +115,6 @@ export const executionInputFrom = (options: RunOptions): ExecutionInput => ({
   ...(options.endDate ? { endDate: options.endDate } : {}),
   ...(options.currentWeek ? { currentWeek: true } : {}),
   ...(options.account.length > 0 ? { accounts: options.account } : {}),
+  ...(options.reportName ? { frameworks: [options.reportName] } : {}),
   notify: false,
 });

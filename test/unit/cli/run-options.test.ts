@@ -1,4 +1,9 @@
-import { DEFAULT_SCENARIO, executionInputFrom, parseRunOptions } from '../../../cli/options/run-options';
+import {
+  DEFAULT_SCENARIO,
+  envOverridesFrom,
+  executionInputFrom,
+  parseRunOptions,
+} from '../../../cli/options/run-options';
 
 describe('parseRunOptions', () => {
   it('applies the defaults: demo scenario, output/, sandbox mode', () => {
@@ -38,5 +43,36 @@ describe('parseRunOptions', () => {
 
   it('throws when --live lacks the bucket and the external id', () => {
     expect(() => parseRunOptions(['--live'])).toThrow(/--live needs --bucket[\s\S]*--live needs --external-id/);
+  });
+
+  describe('the legacy Lacework options', () => {
+    it('takes -k and -r like the legacy tools: the framework to report and the alerts filter', () => {
+      // Act
+      const options = parseRunOptions([
+        '-k',
+        'keys/lw.json',
+        '-r',
+        'AWS ISO 27001:2013',
+        '--output-file',
+        'alerts.csv',
+      ]);
+
+      // Assert
+      expect(options).toMatchObject({
+        apiKeyFile: 'keys/lw.json',
+        reportName: 'AWS ISO 27001:2013',
+        outputFile: 'alerts.csv',
+      });
+      expect(executionInputFrom(options).frameworks).toEqual(['AWS ISO 27001:2013']);
+      expect(envOverridesFrom(options)).toEqual({ LACEWORK_ALERTS_FRAMEWORK: 'AWS ISO 27001:2013' });
+    });
+
+    it('turns --clear-cache into a zero policy cache lifetime', () => {
+      expect(envOverridesFrom(parseRunOptions(['--clear-cache']))).toEqual({ LACEWORK_POLICY_CACHE_TTL_HOURS: '0' });
+    });
+
+    it('throws when --output-file is a path instead of a file name', () => {
+      expect(() => parseRunOptions(['--output-file', '../x.csv'])).toThrow(/a file name, not a path/);
+    });
   });
 });
