@@ -18,6 +18,11 @@ export interface ResourceRow {
   recordedTime: string;
 }
 
+/** A row read back from the {@link RowSpool}: the CSV's columns plus whether the finding is New since the previous run. */
+export interface SpooledRow extends ResourceRow {
+  isNew: boolean;
+}
+
 /** The column order shared by the CSV and the workbook (the CSV header is exactly these titles). */
 export const RESOURCE_COLUMNS: readonly { key: keyof ResourceRow; title: string }[] = [
   { key: 'accountId', title: 'Account ID' },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { LaceworkReports } from '../domain/lacework-report';
 import { PhaseSchema, ScanStatusSchema } from '../domain/partial.schema';
 import type { AggregateResult } from './aggregation';
+import type { RunComparison } from './history/comparison';
 
 const ScoreSchema = z.number().min(0).max(1).nullable();
 
@@ -23,6 +25,30 @@ export const FailedAccountSchema = z.object({
   accountName: z.string(),
   phase: PhaseSchema,
   error: z.string(),
+});
+
+/** Changes since the previous run (summary.json); `null` on a first run. */
+export const SummaryChangesSchema = z
+  .object({
+    previousRunId: z.string(),
+    previousEndDate: z.string(),
+    scoreChange: z.number().nullable(),
+    new: z.number().int().nonnegative(),
+    resolved: z.number().int().nonnegative(),
+  })
+  .nullable();
+
+/** Lacework headline per framework (summary.json); absent when the run has no Lacework part. */
+export const SummaryLaceworkSchema = z.object({
+  frameworks: z.array(
+    z.object({
+      frameworkName: z.string(),
+      policies: z.number().int().nonnegative(),
+      policiesWithViolations: z.number().int().nonnegative(),
+    }),
+  ),
+  alerts: z.number().int().nonnegative().nullable(),
+  errors: z.array(z.string()),
 });
 
 /**
@@ -58,14 +84,42 @@ export const ReportSummarySchema = z.object({
       accountsEvaluated: z.number().int().nonnegative(),
     }),
   ),
+  /** Added with history (optional, so older summaries still parse). */
+  changes: SummaryChangesSchema.optional(),
+  lacework: SummaryLaceworkSchema.optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
-/** Builds summary.json from the aggregates; accounts in account id order, rules worst first. */
+const changesOf = (comparison: RunComparison | undefined): z.infer<typeof SummaryChangesSchema> =>
+  comparison?.previous && comparison.counts
+    ? {
+        previousRunId: comparison.previous.runId,
+        previousEndDate: comparison.previous.endDate,
+        scoreChange: comparison.scoreChange,
+        new: comparison.counts.new,
+        resolved: comparison.counts.resolved,
+      }
+    : null;
+
+const laceworkOf = (lacework: LaceworkReports): z.infer<typeof SummaryLaceworkSchema> => ({
+  frameworks: lacework.frameworks.map((f) => ({
+    frameworkName: f.frameworkName,
+    policies: f.rows.length,
+    policiesWithViolations: f.rows.filter((r) => r.nonCompliantResources > 0).length,
+  })),
+  alerts: lacework.alerts ? lacework.alerts.rows.length : null,
+  errors: lacework.errors,
+});
+
+/**
+ * Builds summary.json from the aggregates; accounts in account id order, rules worst first; `changes` against the
+ * previous run and the Lacework headline when given.
+ */
 export const buildReportSummary = (
   run: { runId: string; startDate: string; endDate: string },
   generatedAt: Date,
   result: AggregateResult,
+  extras: { comparison?: RunComparison; lacework?: LaceworkReports } = {},
 ): ReportSummary => {
   const scanned = result.accounts.map((a) => ({
     accountId: a.accountId,
@@ -103,5 +157,7 @@ export const buildReportSummary = (
       accountsWithViolations,
       accountsEvaluated,
     })),
+    changes: changesOf(extras.comparison),
+    ...(extras.lacework ? { lacework: laceworkOf(extras.lacework) } : {}),
   };
 };

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { ResourceRow } from './report-model';
+import type { ResourceRow, SpooledRow } from './report-model';
 
 /**
- * A temp file of non-compliant resource rows (one JSON array per line, in column order), written one account at a
+ * A temp file of non-compliant resource rows (one JSON array per line, in column order, then the New flag 0/1), written one account at a
  * time and read back as often as needed. It lets the merger read each partial once yet write the rows into both the
  * CSV and the workbook's sheets in tab order, with only one account's rows in memory at a time.
  */
@@ -16,9 +16,10 @@ export class RowSpool {
     this.out = createWriteStream(path, { encoding: 'utf8' });
   }
 
-  /** Appends rows, waiting for the file to drain when its buffer is full. */
-  async append(rows: readonly ResourceRow[]): Promise<void> {
-    for (const row of rows) {
+  /** Appends rows (with their New flags, 1 = new), waiting for the file to drain when its buffer is full. */
+  async append(rows: readonly ResourceRow[], newFlags?: Uint8Array): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i] as ResourceRow;
       const line = `${JSON.stringify([
         row.accountId,
         row.accountName,
@@ -29,6 +30,7 @@ export class RowSpool {
         row.complianceType,
         row.annotation,
         row.recordedTime,
+        newFlags?.[i] ?? 0,
       ])}\n`;
       if (!this.out.write(line)) await once(this.out, 'drain');
     }
@@ -43,7 +45,7 @@ export class RowSpool {
   }
 
   /** Streams the rows back in the order they were appended. */
-  async *rows(): AsyncGenerator<ResourceRow> {
+  async *rows(): AsyncGenerator<SpooledRow> {
     const lines = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
@@ -57,7 +59,8 @@ export class RowSpool {
         complianceType,
         annotation,
         recordedTime,
-      ] = JSON.parse(line) as string[];
+        isNew,
+      ] = JSON.parse(line) as [string, string, string, string, string, string, string, string, string, number];
       yield {
         accountId: accountId ?? '',
         accountName: accountName ?? '',
@@ -68,6 +71,7 @@ export class RowSpool {
         complianceType: complianceType ?? '',
         annotation: annotation ?? '',
         recordedTime: recordedTime ?? '',
+        isNew: isNew === 1,
       };
     }
   }

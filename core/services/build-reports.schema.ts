@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountListSchema, ResolvedRunSchema } from '../domain/run.schema';
 import { MapOutputSchema } from '../reports/map-results';
-import { FailedAccountSchema, ReportTotalsSchema } from '../reports/report-summary.schema';
+import { FailedAccountSchema, ReportTotalsSchema, SummaryChangesSchema } from '../reports/report-summary.schema';
 
 /**
  * Payload of **Build reports**: the resolved run, the List accounts output (accounts.json's key and the ids) and the
@@ -19,12 +19,31 @@ export const MAX_FAILED_ACCOUNTS_IN_OUTPUT = 50;
 /** Each failed account's error is cut to this many characters in the output (the reports keep it whole). */
 export const MAX_ERROR_CHARS_IN_OUTPUT = 500;
 
-/** Output of **Build reports**: where the reports are, the totals and the first failed accounts. Small by design. */
+/** Presigned HTTPS links for the Slack and Jira steps, and when they stop working. */
+export const ReportLinksSchema = z.object({
+  workbook: z.url(),
+  summaryHtml: z.url(),
+  expiresAt: z.iso.datetime(),
+});
+export type ReportLinks = z.infer<typeof ReportLinksSchema>;
+
+/**
+ * Output of **Build reports**: where the reports are, the totals, the changes since the previous run, the links
+ * (when a signer is configured) and the first failed accounts. Small by design.
+ */
 export const BuildReportsOutputSchema = z.object({
   bucket: z.string(),
   prefix: z.string(),
-  keys: z.object({ workbook: z.string(), csv: z.string(), summaryJson: z.string() }),
+  keys: z.object({
+    workbook: z.string(),
+    csv: z.string(),
+    summaryJson: z.string(),
+    summaryHtml: z.string(),
+    history: z.string(),
+  }),
   totals: ReportTotalsSchema,
+  changes: SummaryChangesSchema,
+  links: ReportLinksSchema.optional(),
   failedAccounts: z.array(FailedAccountSchema).max(MAX_FAILED_ACCOUNTS_IN_OUTPUT),
   failedAccountCount: z.number().int().nonnegative(),
 });

@@ -6,15 +6,22 @@ import { keys } from '../domain/keys';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Log } from '../log';
 import type { Clock } from '../ports/clock.port';
+import type { LinkSigner } from '../ports/link-signer.port';
 import type { ObjectStore } from '../ports/object-store.port';
-import { accountOutcomes } from '../reports/account-outcomes';
-import { ReportAggregator } from '../reports/aggregation';
 import { writeNonCompliantCsv } from '../reports/csv-writer';
+import { compareRuns } from '../reports/history/comparison';
+import { trendPointOf } from '../reports/history/history.schema';
+import { buildHistoryEntry } from '../reports/history/history-entry';
+import { readEarlierRuns } from '../reports/history/history-reader';
+import type { LaceworkCollectorFactory } from '../reports/lacework-collector';
 import { readScanSummaries } from '../reports/map-results';
 import { buildReportSummary } from '../reports/report-summary.schema';
 import { RowSpool } from '../reports/row-spool';
 import { writeComplianceWorkbook } from '../reports/workbook/workbook-writer';
 import { parseWith } from '../validation';
+import { collectRun } from './build-reports.collect';
+import { CONTENT_TYPES, reportFileNames, summaryHtmlOf } from './build-reports.files';
+import { linkExpirySeconds, signReportLinks } from './build-reports.links';
 import {
   type BuildReportsInput,
   type BuildReportsOutput,
@@ -29,19 +36,20 @@ export {
   BuildReportsOutputSchema,
 } from './build-reports.schema';
 
-/** The ports **Build reports** uses; `tmpDir` is where the workbook and CSV are built (default: the OS temp dir). */
+/** The ports **Build reports** uses. */
 export interface BuildReportsDeps {
   store: ObjectStore;
   clock: Clock;
   log: Log;
+  /** Where the workbook and CSV are built. @default - the OS temp dir */
   tmpDir?: string;
+  /** Signs the output's links to the workbook and summary.html. @default - no links in the output */
+  linkSigner?: LinkSigner;
+  /** Link lifetime in seconds, clamped to 1 s – 7 days with a warning. @default - 7 days (604,800 s) */
+  linkExpirySeconds?: number;
+  /** The Lacework producer, one collector per run. @default - the Lacework tabs say "not configured" */
+  laceworkReports?: LaceworkCollectorFactory;
 }
-
-const CONTENT_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json',
-} as const;
 
 const readAccountsFile = async (store: ObjectStore, key: string) => {
   const text = await store.getText(key);
@@ -57,14 +65,15 @@ const readAccountsFile = async (store: ObjectStore, key: string) => {
 
 /**
  * **Build reports** (the merger). Primary course:
- * 1. read accounts.json (names) and the Scan accounts output (inline summaries or the Map Run's result files);
- * 2. for each account in id order, read its partial (one at a time), fold it into small aggregates and append its
- *    sorted non-compliant rows to a temp spool file; an account without a usable partial goes to Failed accounts;
- * 3. write the CSV and the workbook (Summary → Config rules → Non-compliant resources → Failed accounts) from the
- *    aggregates and the spool, then summary.json, all under `reports/<endDate>/<runId>/`;
- * 4. return the keys, the totals and the first failed accounts. Temp files are removed whatever happens.
- *
- * The ObjectStore port takes a whole body, so each finished file is read into memory once for the upload.
+ * 1. read accounts.json (names), the Scan accounts output, and the earlier runs from `history/` (the previous run's
+ *    non-compliant keys, up to 11 trend points; bad entries are skipped with a warning);
+ * 2. one pass over the partials in account id order (one in memory at a time): aggregates, New flags against the
+ *    previous run, rows spooled to a temp file, partials handed to the Lacework collector; unusable → Failed accounts;
+ * 3. write the CSV, the workbook (Summary … Trend, see SHEET_NAMES), summary.json and summary.html under
+ *    `reports/<endDate>/<runId>/`, then `history/<endDate>.json` (a rerun replaces it);
+ * 4. sign links when a signer is configured and return the keys, totals, changes and first failed accounts.
+ * Temp files are removed whatever happens. The ObjectStore port takes a whole body, so each finished file is read
+ * into memory once for the upload.
  */
 export const buildReports = async (input: BuildReportsInput, deps: BuildReportsDeps): Promise<BuildReportsOutput> => {
   const { run } = input;
@@ -75,54 +84,69 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
     log.warn('accounts file belongs to another run', { key: input.accounts.key, fileRunId: accountsFile.runId });
   }
   const summaries = await readScanSummaries(input.scan, store, log);
-
+  const earlier = await readEarlierRuns(store, run, log);
   const prefix = keys.reportPrefix(run.endDate, run.runId);
-  const range = `${run.startDate}_to_${run.endDate}`;
+  const names = reportFileNames(run);
   const reportKeys = {
-    workbook: `${prefix}compliance-report_${range}.xlsx`,
-    csv: `${prefix}config-noncompliant-resources_${range}.csv`,
-    summaryJson: `${prefix}summary.json`,
+    workbook: prefix + names.workbook,
+    csv: prefix + names.csv,
+    summaryJson: prefix + names.summaryJson,
+    summaryHtml: prefix + names.summaryHtml,
+    history: keys.history(run.endDate),
   };
 
   const workDir = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'build-reports-'));
   try {
     const spool = new RowSpool(join(workDir, 'rows.ndjson'));
-    const aggregator = new ReportAggregator();
-    try {
-      const outcomes = accountOutcomes({
-        runId: run.runId,
-        accounts: accountsFile.accounts,
-        ids: input.accounts.ids,
-        summaries,
-        store,
-        log,
-      });
-      for await (const outcome of outcomes) {
-        if (outcome.kind === 'scanned') await spool.append(aggregator.addScanned(outcome.account, outcome.partial));
-        else aggregator.addFailed(outcome.failure);
-      }
-    } finally {
-      await spool.close();
-    }
-    const result = aggregator.result();
+    const { result, tracker, lacework } = await collectRun({
+      run,
+      accounts: accountsFile.accounts,
+      ids: input.accounts.ids,
+      summaries,
+      previous: earlier.previous,
+      store,
+      log,
+      spool,
+      lacework: deps.laceworkReports,
+    });
+    const comparison = compareRuns(result, tracker);
+    const history = buildHistoryEntry(run, generatedAt, result, tracker);
+    const trend = [...earlier.trend, trendPointOf(history)];
+    const accountNames = new Map(accountsFile.accounts.map((a) => [a.id, a.name]));
+    const nameOf = (id: string) => accountNames.get(id) ?? earlier.previous?.accounts.get(id)?.accountName ?? '';
 
     const csvPath = join(workDir, 'noncompliant.csv');
     await writeNonCompliantCsv(spool.rows(), csvPath);
     await store.put(reportKeys.csv, await readFile(csvPath), CONTENT_TYPES.csv);
 
     const workbookPath = join(workDir, 'report.xlsx');
-    await writeComplianceWorkbook({ run, generatedAt, result, rows: spool.rows() }, workbookPath);
+    const resolved = tracker.resolved(nameOf);
+    const content = { run, generatedAt, result, rows: spool.rows(), comparison, resolved, trend, lacework };
+    await writeComplianceWorkbook(content, workbookPath);
     await store.put(reportKeys.workbook, await readFile(workbookPath), CONTENT_TYPES.xlsx);
 
-    const summary = buildReportSummary(run, generatedAt, result);
+    const summary = buildReportSummary(run, generatedAt, result, { comparison, lacework });
     await store.put(reportKeys.summaryJson, `${JSON.stringify(summary, null, 2)}\n`, CONTENT_TYPES.json);
+    const html = summaryHtmlOf({ run, generatedAt, result, comparison, trend, lacework, names });
+    await store.put(reportKeys.summaryHtml, html, CONTENT_TYPES.html);
+    await store.put(reportKeys.history, JSON.stringify(history), CONTENT_TYPES.json);
 
-    log.info('reports built', { prefix, ...result.totals, nonCompliantRows: result.rowCount });
+    const links = deps.linkSigner
+      ? await signReportLinks(
+          deps.linkSigner,
+          reportKeys,
+          linkExpirySeconds(deps.linkExpirySeconds, log),
+          deps.clock.now(),
+        )
+      : undefined;
+    log.info('reports built', { prefix, ...result.totals, nonCompliantRows: result.rowCount, ...comparison.counts });
     return {
       bucket: store.bucket,
       prefix,
       keys: reportKeys,
       totals: result.totals,
+      changes: summary.changes ?? null,
+      ...(links ? { links } : {}),
       failedAccounts: result.failed.slice(0, MAX_FAILED_ACCOUNTS_IN_OUTPUT).map((f) => ({
         ...f,
         error:

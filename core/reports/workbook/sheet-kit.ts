@@ -1,4 +1,4 @@
-import type { stream, Worksheet } from 'exceljs';
+import type { Cell, stream, Worksheet } from 'exceljs';
 
 /** The streaming workbook (exceljs `stream.xlsx.WorkbookWriter`). */
 export type StreamingWorkbook = stream.xlsx.WorkbookWriter;
@@ -66,14 +66,17 @@ export const addSheet = (
   return sheet;
 };
 
+/** Gives a cell the header style: bold white on dark blue, wrapped. */
+export const styleHeaderCell = (cell: Cell): void => {
+  cell.font = { bold: true, color: { argb: HEADER_FONT } };
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+  cell.alignment = { vertical: 'middle', wrapText: true };
+};
+
 /** Writes the bold, filled header row and sets the autofilter over it. */
 export const writeHeaderRow = (sheet: Worksheet, columns: readonly ColumnSpec[]): number => {
   const row = sheet.addRow(columns.map((c) => c.header));
-  row.eachCell((cell) => {
-    cell.font = { bold: true, color: { argb: HEADER_FONT } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.alignment = { vertical: 'middle', wrapText: true };
-  });
+  row.eachCell(styleHeaderCell);
   row.commit();
   sheet.autoFilter = { from: { row: row.number, column: 1 }, to: { row: row.number, column: columns.length } };
   return row.number;
@@ -91,5 +94,12 @@ export const writeDataRow = (sheet: Worksheet, columns: readonly ColumnSpec[], v
   columns.forEach((column, index) => {
     if (column.numFmt && typeof values[index] === 'number') row.getCell(index + 1).numFmt = column.numFmt;
   });
+  row.commit();
+};
+
+/** Writes an italic one-cell note row (e.g. "Lacework not configured for this run"). */
+export const writeNoteRow = (sheet: Worksheet, text: string): void => {
+  const row = sheet.addRow([fitCell(text)]);
+  row.getCell(1).font = { italic: true, color: { argb: 'FF595959' } };
   row.commit();
 };

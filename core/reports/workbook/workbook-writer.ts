@@ -1,20 +1,50 @@
 import ExcelJS from 'exceljs';
+import type { LaceworkReports } from '../../domain/lacework-report';
 import type { AggregateResult } from '../aggregation';
-import type { ResourceRow } from '../report-model';
+import type { ResolvedRow } from '../history/change-tracker';
+import { NO_COMPARISON, type RunComparison } from '../history/comparison';
+import type { TrendPoint } from '../history/history.schema';
+import type { SpooledRow } from '../report-model';
 import { writeFailedSheet } from './failed-sheet';
+import { writeLaceworkAlertsSheet, writeLaceworkComplianceSheet } from './lacework-sheets';
+import { writeResolvedSheet } from './resolved-sheet';
 import { writeResourcesSheet } from './resources-sheet';
 import { writeRulesSheet } from './rules-sheet';
 import { writeSummarySheet } from './summary-sheet';
+import { writeTrendSheet } from './trend-sheet';
 
 /** The tabs, in order. */
-export const SHEET_NAMES = ['Summary', 'Config rules', 'Non-compliant resources', 'Failed accounts'] as const;
+export const SHEET_NAMES = [
+  'Summary',
+  'Config rules',
+  'Non-compliant resources',
+  'Resolved',
+  'Lacework compliance',
+  'Lacework alerts',
+  'Failed accounts',
+  'Trend',
+] as const;
 
 /** Everything the workbook shows; `rows` is read once, as a stream. */
 export interface WorkbookContent {
   run: { runId: string; startDate: string; endDate: string };
   generatedAt: Date;
   result: AggregateResult;
-  rows: AsyncIterable<ResourceRow>;
+  rows: AsyncIterable<SpooledRow>;
+  /** @default - no previous run (changes shown as n/a) */
+  comparison?: RunComparison;
+  /** Resources resolved since the previous run, read once. @default - none */
+  resolved?: Iterable<ResolvedRow>;
+  /** Runs oldest first, this one last. @default - no rows */
+  trend?: readonly TrendPoint[];
+  /** @default - the Lacework tabs say "Lacework not configured for this run" */
+  lacework?: LaceworkReports;
+}
+
+/** Row counts of the streamed tabs. */
+export interface WorkbookCounts {
+  resources: number;
+  resolved: number;
 }
 
 /**
@@ -24,22 +54,31 @@ export interface WorkbookContent {
  * Why not "add every sheet first and commit the Summary last"? exceljs allows it and the file is valid, but the
  * writer zips sheets in the order they were created and a sheet's XML is buffered until every earlier sheet is
  * committed: the whole Non-compliant resources tab would sit in memory (measured: ~85 MB per 200,000 rows, growing
- * linearly) until the Summary is done. So the caller aggregates first (rows spooled to a temp file) and this function
- * writes Summary → Config rules → Non-compliant resources (streamed from the spool) → Failed accounts.
+ * linearly) until the Summary is done. So the caller aggregates first (rows spooled to a temp file, New / Resolved
+ * worked out while spooling) and this function writes the tabs in order, streaming the two large ones.
  */
-export const writeComplianceWorkbook = async (content: WorkbookContent, path: string): Promise<void> => {
+export const writeComplianceWorkbook = async (content: WorkbookContent, path: string): Promise<WorkbookCounts> => {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = 'compliance-report';
   workbook.created = content.generatedAt;
   const { run, result } = content;
+  const comparison = content.comparison ?? NO_COMPARISON;
   writeSummarySheet(workbook, {
     ...run,
     generatedAt: content.generatedAt.toISOString(),
     totals: result.totals,
     accounts: result.accounts,
+    rules: result.rules,
+    comparison,
   });
   writeRulesSheet(workbook, result.rules);
-  await writeResourcesSheet(workbook, content.rows);
+  const hasPrevious = comparison.previous !== undefined;
+  const resources = await writeResourcesSheet(workbook, content.rows, hasPrevious);
+  const resolved = await writeResolvedSheet(workbook, content.resolved ?? [], hasPrevious);
+  await writeLaceworkComplianceSheet(workbook, content.lacework);
+  await writeLaceworkAlertsSheet(workbook, content.lacework);
   writeFailedSheet(workbook, result.failed);
+  writeTrendSheet(workbook, content.trend ?? []);
   await workbook.commit();
+  return { resources, resolved };
 };

@@ -88,7 +88,13 @@ describe('buildReports', () => {
     expect(BuildReportsOutputSchema.parse(output)).toEqual(output);
     expect(output.bucket).toBe('test-bucket');
     expect(output.prefix).toBe(keys.reportPrefix('2026-11-08', 'run-1'));
-    expect(output.keys).toEqual({ workbook: WORKBOOK_KEY, csv: CSV_KEY, summaryJson: `${PREFIX}summary.json` });
+    expect(output.keys).toEqual({
+      workbook: WORKBOOK_KEY,
+      csv: CSV_KEY,
+      summaryJson: `${PREFIX}summary.json`,
+      summaryHtml: `${PREFIX}summary.html`,
+      history: 'history/2026-11-08.json',
+    });
     expect(output.totals).toEqual({
       accounts: 5,
       scanned: 2,
@@ -100,8 +106,11 @@ describe('buildReports', () => {
     });
     expect(output.failedAccountCount).toBe(3);
     expect([...store.objects.keys()].filter((k) => k.startsWith(PREFIX)).sort()).toEqual(
-      [CSV_KEY, WORKBOOK_KEY, `${PREFIX}summary.json`].sort(),
+      [CSV_KEY, WORKBOOK_KEY, `${PREFIX}summary.json`, `${PREFIX}summary.html`].sort(),
     );
+    expect(store.objects.has('history/2026-11-08.json')).toBe(true);
+    expect(output.changes).toBeNull();
+    expect(output.links).toBeUndefined();
   });
 
   it('lists every account without usable data in Failed accounts with its reason', async () => {
@@ -233,11 +242,15 @@ describe('buildReports', () => {
       'Summary',
       'Config rules',
       'Non-compliant resources',
+      'Resolved',
+      'Lacework compliance',
+      'Lacework alerts',
       'Failed accounts',
+      'Trend',
     ]);
     const summary = workbook.getWorksheet('Summary');
     const failed = workbook.getWorksheet('Failed accounts');
-    const scorecardIds = (summary?.getColumn(1).values ?? []).slice(13);
+    const scorecardIds = (summary?.getColumn(1).values ?? []).slice(17);
     const failedIds = (failed?.getColumn(1).values ?? []).slice(2);
     expect([...scorecardIds, ...failedIds].sort()).toEqual(accounts.map((a) => a.id));
     expect(workbook.getWorksheet('Non-compliant resources')?.rowCount).toBe(1 + 3);

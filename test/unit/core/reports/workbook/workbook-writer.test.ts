@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type AggregateResult, ReportAggregator } from '../../../../../core/reports/aggregation';
-import type { ResourceRow } from '../../../../../core/reports/report-model';
+import type { ResourceRow, SpooledRow } from '../../../../../core/reports/report-model';
+import { columnLetter } from '../../../../../core/reports/workbook/sheet-kit';
 import { SHEET_NAMES, writeComplianceWorkbook } from '../../../../../core/reports/workbook/workbook-writer';
 import { FIXED_NOW } from '../../../../helpers/builders/fixed-clock';
 import { aPartial, aRegion, aResource, aRule } from '../../../../helpers/builders/partial.builder';
@@ -43,8 +44,8 @@ const sample = (): { result: AggregateResult; rows: ResourceRow[] } => {
   return { result: aggregator.result(), rows };
 };
 
-async function* from(rows: ResourceRow[]): AsyncGenerator<ResourceRow> {
-  yield* rows;
+async function* from(rows: ResourceRow[]): AsyncGenerator<SpooledRow> {
+  for (const row of rows) yield { ...row, isNew: false };
 }
 
 const cellText = (sheet: ExcelJS.Worksheet, ref: string) => sheet.getCell(ref).text;
@@ -94,8 +95,8 @@ describe('writeComplianceWorkbook', () => {
   it.each([
     [
       'Summary',
-      12,
-      'Account ID,Account Name,Status,Regions,Config-disabled regions,Rules,Compliant,Non-compliant,Score',
+      16,
+      'Account ID,Account Name,Status,Regions,Config-disabled regions,Rules,Compliant,Non-compliant,Score,Score change',
     ],
     [
       'Config rules',
@@ -105,9 +106,21 @@ describe('writeComplianceWorkbook', () => {
     [
       'Non-compliant resources',
       1,
-      'Account ID,Account Name,Region,Rule Name,Resource Type,Resource ID,Compliance Type,Annotation,Recorded Time',
+      'Account ID,Account Name,Region,Rule Name,Resource Type,Resource ID,Compliance Type,Annotation,Recorded Time,New',
+    ],
+    ['Resolved', 1, 'Account ID,Account Name,Region,Rule (normalized),Resource Type,Resource ID'],
+    [
+      'Lacework compliance',
+      1,
+      'Policy Name,Policy ID,Severity,Status,Framework Name,Policy Type,Compliant Resources,Non-Compliant Resources,Accounts with Violations,Description,Remediation',
+    ],
+    [
+      'Lacework alerts',
+      1,
+      'Policy ID,Policy Title,Description,Remediation Steps,Severity,Resource,Region,Account,Date/Time,Alert ID',
     ],
     ['Failed accounts', 1, 'Account ID,Account Name,Phase,Error'],
+    ['Trend', 1, 'End date,Run ID,Accounts,Compliant,Non-compliant,Score,New,Resolved'],
   ])('gives %s a bold filled header in row %i, frozen, filtered and landscape', (name, headerRow, headers) => {
     // Arrange
     const sheet = sheetNamed(name);
@@ -119,7 +132,7 @@ describe('writeComplianceWorkbook', () => {
     expect(header.getCell(1).font?.bold).toBe(true);
     expect(header.getCell(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
-    const lastColumn = String.fromCharCode(64 + titles.length);
+    const lastColumn = columnLetter(titles.length);
     expect(sheet.autoFilter).toBe(`A${headerRow}:${lastColumn}${headerRow}`);
     expect(sheet.pageSetup).toMatchObject({
       orientation: 'landscape',
@@ -139,16 +152,24 @@ describe('writeComplianceWorkbook', () => {
     expect(cellText(sheet, 'B2')).toBe('2026-11-02 to 2026-11-08');
     expect(cellText(sheet, 'B3')).toBe('2026-11-09T01:00:00.000Z');
     expect(sheet.getCell('B4').value).toBe(5);
-    expect(sheet.rowCount).toBe(12 + 3);
-    expect([13, 14, 15].map((r) => sheet.getCell(`A${r}`).value)).toEqual([
+    expect(sheet.rowCount).toBe(16 + 3);
+    expect([17, 18, 19].map((r) => sheet.getCell(`A${r}`).value)).toEqual([
       '111111111111',
       '222222222222',
       '333333333333',
     ]);
-    expect(sheet.getCell('I13').value).toBe(0.5);
-    expect(sheet.getCell('I13').numFmt).toBe('0.0%');
-    expect(sheet.getCell('I15').value).toBe('n/a');
-    expect(cellText(sheet, 'E13')).toBe('eu-west-1');
+    expect(sheet.getCell('I17').value).toBe(0.5);
+    expect(sheet.getCell('I17').numFmt).toBe('0.0%');
+    expect(sheet.getCell('I19').value).toBe('n/a');
+    expect(sheet.getCell('J17').value).toBe('n/a');
+    expect(cellText(sheet, 'E17')).toBe('eu-west-1');
+    expect(cellText(sheet, 'A11')).toBe('Previous run');
+    expect(cellText(sheet, 'B11')).toBe('none');
+    expect([cellText(sheet, 'E1'), cellText(sheet, 'E2'), sheet.getCell('F2').value]).toEqual([
+      'Top rules by violations',
+      'required-tags',
+      2,
+    ]);
   });
 
   it('formats Summary status cells by status and the Score column with a colour scale', () => {
@@ -157,21 +178,24 @@ describe('writeComplianceWorkbook', () => {
 
     // Assert
     expect(rules.map((cf) => [cf.ref, cf.rules.map((r) => r.type)])).toEqual([
-      ['C13:C15', ['expression', 'expression', 'expression']],
-      ['I13:I15', ['colorScale']],
+      ['C17:C19', ['expression', 'expression', 'expression']],
+      ['I17:I19', ['colorScale']],
+      ['J17:J19', ['cellIs', 'cellIs']],
+      ['F2:F2', ['cellIs']],
     ]);
     const status = rules[0]?.rules.map((r) => (r as { formulae: string[] }).formulae[0]);
-    expect(status).toEqual(['$C13="ok"', '$C13="partial"', '$C13="failed"']);
+    expect(status).toEqual(['$C17="ok"', '$C17="partial"', '$C17="failed"']);
   });
 
-  it('writes one Non-compliant resources row per resource, with NON_COMPLIANT in red', () => {
+  it('writes one Non-compliant resources row per resource, with NON_COMPLIANT in red and New n/a on a first run', () => {
     // Arrange
     const sheet = sheetNamed('Non-compliant resources');
 
     // Assert
     expect(sheet.rowCount).toBe(1 + 2);
     expect(cellText(sheet, 'F3')).toBe('b');
-    expect(conditionalFormats(sheet).map((cf) => cf.ref)).toEqual(['G2:G3']);
+    expect(cellText(sheet, 'J3')).toBe('n/a');
+    expect(conditionalFormats(sheet).map((cf) => cf.ref)).toEqual(['G2:G3', 'J2:J3']);
     expect(conditionalFormats(sheet)[0]?.rules[0]).toMatchObject({
       type: 'expression',
       formulae: ['$G2="NON_COMPLIANT"'],

@@ -1,0 +1,72 @@
+import type { Account } from '../domain/account.schema';
+import type { LaceworkReports } from '../domain/lacework-report';
+import type { ScanSummary } from '../domain/partial.schema';
+import type { ResolvedRun } from '../domain/run.schema';
+import type { Log } from '../log';
+import type { ObjectStore } from '../ports/object-store.port';
+import { accountOutcomes } from '../reports/account-outcomes';
+import { type AggregateResult, ReportAggregator } from '../reports/aggregation';
+import { ChangeTracker } from '../reports/history/change-tracker';
+import type { PreviousRun } from '../reports/history/history-reader';
+import type { LaceworkCollector, LaceworkCollectorFactory } from '../reports/lacework-collector';
+import type { RowSpool } from '../reports/row-spool';
+
+/** What one pass over the partials yields. */
+export interface CollectedRun {
+  result: AggregateResult;
+  tracker: ChangeTracker;
+  lacework?: LaceworkReports;
+}
+
+/** Inputs of {@link collectRun}. */
+export interface CollectRunSources {
+  run: ResolvedRun;
+  accounts: readonly Pick<Account, 'id' | 'name'>[];
+  ids: readonly string[];
+  summaries: ReadonlyMap<string, ScanSummary>;
+  previous?: PreviousRun;
+  store: ObjectStore;
+  log: Log;
+  spool: RowSpool;
+  lacework?: LaceworkCollectorFactory;
+}
+
+const finishLacework = async (collector: LaceworkCollector | undefined, log: Log) => {
+  if (!collector) return undefined;
+  try {
+    return await collector.finish();
+  } catch (error) {
+    log.warn('lacework reports failed; the tabs show the error', { error: (error as Error).message });
+    return { frameworks: [], errors: [`lacework reports failed: ${(error as Error).message}`] };
+  }
+};
+
+/**
+ * The single pass over the partials, in account id order, one partial in memory at a time: folds each account into
+ * the aggregates, compares its rows with the previous run (New flags), spools them, and hands the partial to the
+ * Lacework collector. Closes the spool whatever happens.
+ */
+export const collectRun = async (sources: CollectRunSources): Promise<CollectedRun> => {
+  const { spool, log } = sources;
+  const aggregator = new ReportAggregator();
+  const tracker = new ChangeTracker(sources.previous);
+  const collector = sources.lacework?.(sources.run);
+  try {
+    const outcomes = accountOutcomes({ runId: sources.run.runId, ...sources });
+    for await (const outcome of outcomes) {
+      if (outcome.kind === 'failed') {
+        aggregator.addFailed(outcome.failure);
+        continue;
+      }
+      const { account, partial } = outcome;
+      const rows = aggregator.addScanned(account, partial);
+      const recording = partial.regions.filter((r) => r.configStatus === 'enabled').map((r) => r.region);
+      tracker.addScannedRegions(account.id, recording);
+      await spool.append(rows, tracker.observe(rows));
+      collector?.addPartial?.(partial);
+    }
+  } finally {
+    await spool.close();
+  }
+  return { result: aggregator.result(), tracker, lacework: await finishLacework(collector, log) };
+};
