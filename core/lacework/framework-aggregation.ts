@@ -45,9 +45,9 @@ const ruleFor = (
  * the manual/could-not-assess aliases += int(ASSESSED_RESOURCE_COUNT); other statuses are ignored. A `REC_ID` listed
  * twice is added twice (legacy behaviour).
  *
- * Counts are converted like Python `int()` (strings such as `"12"` included); a count that is absent counts as 0 (the
- * legacy `rec.get(field, 0)`). A count `int()` would reject (`null`, `"n/a"`) skips **that recommendation only**, with a
- * warning: the legacy tool silently dropped the rest of the account's recommendations, which is not reproduced.
+ * Counts are converted like Python `int()` (strings such as `"12"` included). A count `int()` would reject (`null`,
+ * `"n/a"`, missing) skips **that recommendation only**, with a warning: the legacy tool's try/except around the whole
+ * loop silently dropped the rest of the account's recommendations, which is deliberately not reproduced.
  */
 export const aggregateAccount = (accountId: string, recommendations: readonly Recommendation[]): AccountStats => {
   const byRecId: AccountStats['byRecId'] = new Map();
@@ -56,10 +56,10 @@ export const aggregateAccount = (accountId: string, recommendations: readonly Re
     const rule = ruleFor(String(rec.STATUS).toLowerCase());
     if (!rule) continue;
     const raw = rec[rule.field];
-    const count = raw === undefined ? 0 : pyInt(raw);
+    const count = pyInt(raw);
     if (count === undefined) {
       warnings.push(
-        `account ${accountId}: recommendation ${rec.REC_ID} has a bad ${rule.field} ${JSON.stringify(raw)}; skipped`,
+        `account ${accountId}: recommendation ${rec.REC_ID} has a bad ${rule.field} ${JSON.stringify(raw) ?? 'undefined'}; skipped`,
       );
       continue;
     }

@@ -10,7 +10,8 @@ import { describeError } from './policy-catalog';
  * 1. Frameworks are taken once each, in the order given (a name listed twice would be counted twice by the merger).
  * 2. `GET /Reports` per framework, one after another (a handful of frameworks; Lacework rate-limits hard).
  * 3. No report → `no-report` (the merger leaves the account out, as the legacy tool did). A report → `ok`, keeping only
- *    `REC_ID`, `STATUS`, `ASSESSED_RESOURCE_COUNT` and `RESOURCE_COUNT` (raw: the merger converts counts).
+ *    `REC_ID`, `STATUS`, `ASSESSED_RESOURCE_COUNT` and `RESOURCE_COUNT` (raw: the merger converts counts;
+ *    a missing count is written as `null`, which the merger reports as a bad count).
  * 4. **Every** failure is recorded as `error` with `<ErrorName>: <message>` and never rethrown, throttling and retryable
  *    5xx included: the adapter has already waited and retried, and a Step Functions Retry of the whole task would
  *    re-scan AWS Config too. Lacework must never fail the account's AWS Config scan.
@@ -36,8 +37,9 @@ export const scanLaceworkFrameworks = async (
               recommendations: report.recommendations.map((r) => ({
                 REC_ID: r.REC_ID,
                 STATUS: r.STATUS,
-                ASSESSED_RESOURCE_COUNT: r.ASSESSED_RESOURCE_COUNT,
-                RESOURCE_COUNT: r.RESOURCE_COUNT,
+                // A missing count becomes null: the partial must still parse (zod requires the key).
+                ASSESSED_RESOURCE_COUNT: r.ASSESSED_RESOURCE_COUNT ?? null,
+                RESOURCE_COUNT: r.RESOURCE_COUNT ?? null,
               })),
             },
       );

@@ -51,15 +51,18 @@ describe('aggregateAccount', () => {
     expect(stats.warnings).toEqual([]);
   });
 
-  it('counts an absent count as 0', () => {
+  it('skips a recommendation whose count is missing, with a warning', () => {
     // Arrange
-    const recs: Rec[] = [{ REC_ID: P1, STATUS: 'NonCompliant' }];
+    const recs = [{ REC_ID: P1, STATUS: 'NonCompliant' } as Rec, rec(P1, 'NonCompliant', 0, 1)];
 
     // Act
     const stats = aggregateAccount('a', recs);
 
     // Assert
-    expect(stats.byRecId.get(P1)?.nonCompliant).toBe(0);
+    expect(stats.byRecId.get(P1)?.nonCompliant).toBe(1);
+    expect(stats.warnings).toEqual([
+      'account a: recommendation lacework-global-1 has a bad RESOURCE_COUNT undefined; skipped',
+    ]);
   });
 
   it('skips only the recommendation with a bad count and records a warning (the rest still counts)', () => {

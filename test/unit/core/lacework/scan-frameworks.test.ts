@@ -1,3 +1,5 @@
+import type { LaceworkComplianceReport } from '../../../../core/domain/lacework.schema';
+import { LaceworkFrameworkResultSchema } from '../../../../core/domain/partial.schema';
 import { ConfigError, ExternalServiceError, ThrottledError } from '../../../../core/errors';
 import { laceworkScanErrors, scanLaceworkFrameworks } from '../../../../core/lacework/scan-frameworks';
 import { InMemoryLaceworkApi } from '../../../helpers/fakes/in-memory-lacework-api';
@@ -38,6 +40,23 @@ describe('scanLaceworkFrameworks', () => {
         ],
       },
     ]);
+  });
+
+  it('writes a missing count as null so that the partial still parses', async () => {
+    // Arrange
+    const partialReport = { recommendations: [{ REC_ID: 'p1', STATUS: 'Compliant', RESOURCE_COUNT: 0 }] };
+    const api = new InMemoryLaceworkApi({
+      reports: { [ACCOUNT]: { F: partialReport as unknown as LaceworkComplianceReport } },
+    });
+
+    // Act
+    const [result] = await scanLaceworkFrameworks(ACCOUNT, ['F'], api);
+
+    // Assert
+    expect(result?.recommendations).toEqual([
+      { REC_ID: 'p1', STATUS: 'Compliant', ASSESSED_RESOURCE_COUNT: null, RESOURCE_COUNT: 0 },
+    ]);
+    expect(LaceworkFrameworkResultSchema.safeParse(JSON.parse(JSON.stringify(result))).success).toBe(true);
   });
 
   it('marks a framework without a report no-report and asks each framework once', async () => {
