@@ -52,6 +52,8 @@ export const LaceworkFaultsSchema = z.strictObject({
   noContentWhenEmpty: z.boolean().optional(),
 });
 export type LaceworkFaults = z.output<typeof LaceworkFaultsSchema>;
+/** Faults as written in a scenario file (defaults optional). */
+export type LaceworkFaultsInput = z.input<typeof LaceworkFaultsSchema>;
 
 /**
  * The scenario's Lacework account, served by the sandbox's Lacework API v2 server. Records use the API's own shapes

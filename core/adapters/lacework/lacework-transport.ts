@@ -73,11 +73,15 @@ const parseBody = (raw: string): unknown => {
   }
 };
 
-/** The code of a fetch failure (`ECONNREFUSED`, `TimeoutError`, …) without the error itself, which may hold the request. */
+/**
+ * What went wrong in a fetch failure (`ECONNREFUSED`, `TimeoutError`, `bad port`), without the error itself: it may
+ * hold the request and its headers.
+ */
 const networkCode = (err: unknown): string => {
-  const e = err as { name?: unknown; code?: unknown; cause?: { code?: unknown; name?: unknown } } | undefined;
-  const code = e?.cause?.code ?? e?.code ?? e?.cause?.name ?? e?.name;
-  return typeof code === 'string' ? code : 'unknown network error';
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const found = [e?.cause?.code, e?.code, e?.cause?.message, e?.name === 'TypeError' ? undefined : e?.name, e?.message];
+  const text = found.find((value): value is string => typeof value === 'string' && value !== '');
+  return text === undefined ? 'unknown network error' : text.slice(0, 100);
 };
 
 /**
