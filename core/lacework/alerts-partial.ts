@@ -11,6 +11,7 @@ import { describeError } from './policy-catalog';
 /** `runs/<runId>/partials/_alerts.json` (the `_` keeps it apart from the account partials, which are named by id). */
 export const laceworkAlertsPartialKey = (runId: string): string => `runs/${runId}/partials/_alerts.json`;
 
+/** One alerts CSV row as stored in the partial (the domain type `LaceworkAlertRow`, checked with `satisfies`). */
 export const LaceworkAlertRowSchema = z.object({
   policyId: z.string(),
   policyTitle: z.string(),
