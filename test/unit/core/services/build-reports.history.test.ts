@@ -47,7 +47,7 @@ const runWeek = async (
   );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(store.objects.get(output.keys.workbook)?.body as unknown as ArrayBuffer);
-  return { output, workbook, log: deps.log };
+  return { output, workbook, log };
 };
 
 const columnValues = (workbook: ExcelJS.Workbook, sheet: string, column: string): unknown[] =>
