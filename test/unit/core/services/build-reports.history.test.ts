@@ -40,7 +40,8 @@ const runWeek = async (
   extra: Partial<BuildReportsDeps> = {},
 ) => {
   await seedRun(store, accounts, partials, run.runId);
-  const deps = { store, clock: fixedClock(), log: new RecordingLog(), tmpDir, ...extra };
+  const log = new RecordingLog();
+  const deps = { store, clock: fixedClock(), log, tmpDir, ...extra };
   const output = await buildReports(
     { run, accounts: anAccountList(accounts, 'test-bucket', run.runId), scan: [] },
     deps,
