@@ -6,6 +6,7 @@ import { createAwsConfigComplianceSourceFactory } from '../../core/adapters/aws-
 import { laceworkKeyFromSecret } from '../../core/adapters/lacework/lacework-credentials';
 import { LaceworkHttpApi } from '../../core/adapters/lacework/lacework-http-api';
 import { OrganizationsAccountDirectory } from '../../core/adapters/organizations-account-directory';
+import { S3LinkSigner } from '../../core/adapters/s3-link-signer';
 import { S3ObjectStore } from '../../core/adapters/s3-object-store';
 import { SecretsManagerSecretSource } from '../../core/adapters/secrets/secrets-manager-secret-source';
 import { StsMemberAccess } from '../../core/adapters/sts-member-access';
@@ -15,6 +16,7 @@ import type { AccountDirectory } from '../../core/ports/account-directory.port';
 import { type Clock, systemClock } from '../../core/ports/clock.port';
 import type { ComplianceSourceFactory } from '../../core/ports/compliance-source.port';
 import type { LaceworkApi } from '../../core/ports/lacework-api.port';
+import type { LinkSigner } from '../../core/ports/link-signer.port';
 import type { MemberAccess } from '../../core/ports/member-access.port';
 import type { ObjectStore } from '../../core/ports/object-store.port';
 import type { SecretSource } from '../../core/ports/secret-source.port';
@@ -28,6 +30,8 @@ export interface Deps {
   log: Log;
   clock: Clock;
   store: ObjectStore;
+  /** Presigned links to report objects (for Slack and Jira). */
+  linkSigner: LinkSigner;
   directory: AccountDirectory;
   access: MemberAccess;
   complianceSourceFor: ComplianceSourceFactory;
@@ -91,6 +95,7 @@ export const createDeps = (env: Env, overrides: DepsOverrides = {}): Deps => {
     log,
     clock: overrides.clock ?? systemClock,
     store: new S3ObjectStore(clients.s3(), env.REPORT_BUCKET),
+    linkSigner: new S3LinkSigner(clients.s3(), env.REPORT_BUCKET),
     directory: new OrganizationsAccountDirectory(clients.organizations()),
     access: new StsMemberAccess(clients.sts(), { roleName: env.MEMBER_ROLE_NAME, externalId: env.MEMBER_EXTERNAL_ID }),
     complianceSourceFor: createAwsConfigComplianceSourceFactory(clients),

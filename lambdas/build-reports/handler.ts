@@ -1,12 +1,20 @@
+import { createLaceworkCollectorFactory } from '../../core/lacework/lacework-collector';
 import { BuildReportsInputSchema, buildReports } from '../../core/services/build-reports.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
 
-/** **Build reports**: merges every partial into the workbook, the CSV and summary.json. */
+/** **Build reports**: merges every partial (and the Lacework parts) into the workbook, CSVs, summaries and history. */
 export const buildBuildReportsHandler = (deps: Deps) =>
   createHandler({
     schema: BuildReportsInputSchema,
     logger: deps.logger,
     logKeys: (input) => ({ runId: input.run.runId }),
-    run: (input) => buildReports(input, deps),
+    run: (input) =>
+      buildReports(input, {
+        ...deps,
+        linkExpirySeconds: deps.env.LINK_EXPIRY_SECONDS,
+        laceworkReports: deps.env.LACEWORK_SECRET_NAME
+          ? createLaceworkCollectorFactory({ ...deps, policyCacheTtlHours: deps.env.LACEWORK_POLICY_CACHE_TTL_HOURS })
+          : undefined,
+      }),
   });
