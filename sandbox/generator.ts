@@ -1,3 +1,4 @@
+import { type GenerateLaceworkOptions, generateLaceworkSection } from './generator/lacework';
 import {
   DORMANT_RULES,
   GLOBAL_RESOURCE_TYPES,
@@ -8,6 +9,7 @@ import {
 import { organizationAccounts } from './generator/organization';
 import { Prng } from './generator/prng';
 import { type ResourceContext, resourceId } from './generator/resource-ids';
+import { LaceworkScenarioSchema } from './lacework-scenario.schema';
 import {
   type AccountScenario,
   type ConfigRule,
@@ -36,6 +38,12 @@ export interface GenerateScenarioOptions {
   /** Share of accounts SUSPENDED (never the management account). @default - 0 */
   suspendedRate?: number;
   faults?: Faults;
+  /**
+   * Adds a seeded `lacework` section (a framework, policies, reports, alerts); `true` for the defaults. The AWS part
+   * is the same with or without it.
+   * @default - no Lacework section
+   */
+  lacework?: boolean | GenerateLaceworkOptions;
   /** @default - `generated-<accounts>x<regions>-seed<seed>` */
   name?: string;
 }
@@ -205,5 +213,12 @@ export const generateScenario = (options: GenerateScenarioOptions): Scenario => 
     organization: { accounts: organization },
     accounts,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.lacework === undefined || options.lacework === false
+      ? {}
+      : {
+          lacework: LaceworkScenarioSchema.parse(
+            generateLaceworkSection(organization, options.seed, options.lacework === true ? {} : options.lacework),
+          ),
+        }),
   };
 };
