@@ -96,7 +96,13 @@ export const sendWithRetry = async (
         retryable: true,
       });
     }
-    caller.log?.warn('retrying a remote call', { service: caller.service, call: what, attempt, waitMs, reason: last });
+    caller.log?.warn('retrying a remote call', {
+      remoteService: caller.service,
+      call: what,
+      attempt,
+      waitMs,
+      reason: last,
+    });
     await caller.sleep(waitMs);
   }
 };
