@@ -16,11 +16,12 @@ h2{font-size:1.15rem;margin:24px 0 8px}
 figure{margin:0;background:#fff;border-radius:8px;padding:8px}
 figcaption{font-weight:600;padding:4px 8px}
 svg.chart{width:100%;height:auto;display:block}
-svg.chart text{font-size:12px;fill:#5f6b76}
+svg.chart text{font-size:16px;fill:#5f6b76}
 svg.chart .grid{stroke:#dde3e8;stroke-width:1}
 .scroll{overflow-x:auto;background:#fff;border-radius:8px}
 table{border-collapse:collapse;width:100%}
-th,td{padding:6px 10px;border-bottom:1px solid #e6eaee;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{padding:6px 10px;border-bottom:1px solid #e6eaee;text-align:left;vertical-align:top;white-space:nowrap}
+td.text{white-space:normal;min-width:220px;overflow-wrap:anywhere}
 th{background:#1f4e78;color:#fff;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;white-space:nowrap}
 ul.files,ul.errors{background:#fff;border-radius:8px;padding:12px 12px 12px 32px}

@@ -31,11 +31,19 @@ export interface SummaryHtmlContent {
 /** How many accounts, rules and failed accounts the page lists (the workbook has them all). */
 export const HTML_LIST_LIMIT = 10;
 
-const table = (headers: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string =>
+const table = (
+  headers: string[],
+  rows: string[][],
+  numeric: ReadonlySet<number> = new Set(),
+  wrap: ReadonlySet<number> = new Set(),
+): string =>
   rows.length === 0
     ? '<p class="muted">None.</p>'
     : `<div class="scroll"><table><thead><tr>${headers.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
-        .map((r) => `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="num"' : wrap.has(i) ? ' class="text"' : ''}>${c}</td>`).join('')}</tr>`,
+        )
         .join('')}</tbody></table></div>`;
 
 const card = (label: string, value: string, note = '', tone = ''): string =>
@@ -129,6 +137,8 @@ export const renderSummaryHtml = (c: SummaryHtmlContent): string => {
     c.failed
       .slice(0, HTML_LIST_LIMIT)
       .map((f) => [e(f.accountId), e(f.accountName), e(f.phase), e(f.error.slice(0, 300))]),
+    new Set(),
+    new Set([3]),
   )}</section>
 <section><h2>Lacework</h2>${laceworkSection(c.lacework)}</section>
 <section><h2>Files</h2><ul class="files">${c.files.map((f) => `<li><a href="${e(encodeURIComponent(f.name))}">${e(f.label)}</a> <span class="muted">${e(f.name)}</span></li>`).join('')}</ul></section>

@@ -19,9 +19,13 @@ export interface LineChartOptions {
 
 const WIDTH = 600;
 const HEIGHT = 240;
-const PAD = { left: 64, right: 20, top: 16, bottom: 40 };
+const PAD = { left: 72, right: 24, top: 16, bottom: 44 };
 
 const round = (n: number): string => n.toFixed(1);
+
+/** First label starts at its point, last ends at it, so neither is clipped; a lone point is centred. */
+const anchorOf = (i: number, count: number): string =>
+  count === 1 ? 'middle' : i === 0 ? 'start' : i === count - 1 ? 'end' : 'middle';
 
 /**
  * An inline, self-contained SVG line chart (no script, no external resource) that scales with its container
@@ -44,7 +48,7 @@ export const lineChart = (options: LineChartOptions): string => {
 
   const grid = [0, 0.5, 1].map((f) => {
     const v = min + (max - min) * f;
-    return `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${round(y(v))}" y2="${round(y(v))}" class="grid"/><text x="${PAD.left - 6}" y="${round(y(v) + 4)}" text-anchor="end">${escapeHtml(format(v))}</text>`;
+    return `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${round(y(v))}" y2="${round(y(v))}" class="grid"/><text x="${PAD.left - 8}" y="${round(y(v) + 5)}" text-anchor="end">${escapeHtml(format(v))}</text>`;
   });
   const coords = points.flatMap((p, i) => (p.value === null ? [] : [`${round(x(i))},${round(y(p.value))}`]));
   const markers = points.flatMap((p, i) =>
@@ -57,7 +61,9 @@ export const lineChart = (options: LineChartOptions): string => {
   const step = Math.max(1, Math.ceil(points.length / 6));
   const labels = points.flatMap((p, i) =>
     i % step === 0 || i === points.length - 1
-      ? [`<text x="${round(x(i))}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${escapeHtml(p.label)}</text>`]
+      ? [
+          `<text x="${round(x(i))}" y="${HEIGHT - PAD.bottom + 22}" text-anchor="${anchorOf(i, points.length)}">${escapeHtml(p.label)}</text>`,
+        ]
       : [],
   );
   const line =
