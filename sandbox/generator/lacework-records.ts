@@ -66,22 +66,33 @@ export const resourceArn = (
 
 const count = (n: number, prng: Prng): number | string => (prng.chance(0.15) ? String(n) : n);
 
-/** One recommendation of an account's report for a policy (status and counts drawn; Manual ones need assessment). */
-const recommendation = (policy: CatalogPolicy, account: LaceworkAccountRef, category: string, prng: Prng) => {
+/**
+ * One recommendation of an account's report for a policy. `rate` is the policy's chance of being NonCompliant in an
+ * account (0 for some policies, so the demo has clean rows); Manual policies always need a manual assessment.
+ */
+const recommendation = (
+  policy: CatalogPolicy,
+  rate: number,
+  account: LaceworkAccountRef,
+  category: string,
+  prng: Prng,
+) => {
   const assessed = policy.kind === 'root' ? 1 : prng.int(1, 40);
-  const roll = prng.next();
+  const other = prng.next();
   const status =
-    policy.policyType === 'Manual' || (roll >= 0.93 && roll < 1)
+    policy.policyType === 'Manual'
       ? 'RequiresManualAssessment'
-      : roll < 0.55
-        ? 'Compliant'
-        : roll < 0.8
-          ? prng.chance(0.12)
-            ? 'non-compliant'
-            : 'NonCompliant'
-          : roll < 0.88
-            ? 'CouldNotAssess'
-            : 'Suppressed';
+      : prng.chance(rate)
+        ? prng.chance(0.12)
+          ? 'non-compliant'
+          : 'NonCompliant'
+        : other < 0.08
+          ? 'CouldNotAssess'
+          : other < 0.13
+            ? 'Suppressed'
+            : other < 0.18
+              ? 'RequiresManualAssessment'
+              : 'Compliant';
   const violated = status.toLowerCase().replace('-', '') === 'noncompliant' ? prng.int(1, assessed) : 0;
   const manual = status === 'RequiresManualAssessment';
   const region = prng.pick(REGIONS);
@@ -112,14 +123,14 @@ export const reportRecord = (
   framework: string,
   sections: readonly { title: string; policies: readonly CatalogPolicy[] }[],
   outside: readonly CatalogPolicy[],
+  rates: ReadonlyMap<string, number>,
   account: LaceworkAccountRef,
   prng: Prng,
 ): LaceworkComplianceReport => {
-  const recommendations = sections.flatMap((section) =>
-    section.policies.map((policy) => recommendation(policy, account, section.title, prng)),
-  );
-  for (const policy of outside)
-    if (prng.chance(0.6)) recommendations.push(recommendation(policy, account, 'Other', prng));
+  const rec = (policy: CatalogPolicy, category: string) =>
+    recommendation(policy, rates.get(policy.id) ?? 0.25, account, category, prng);
+  const recommendations = sections.flatMap((section) => section.policies.map((policy) => rec(policy, section.title)));
+  for (const policy of outside) if (prng.chance(0.6)) recommendations.push(rec(policy, 'Other'));
   const nonCompliant = recommendations.filter((r) => /^non-?compliant$/i.test(r.STATUS)).length;
   return {
     reportType: framework,

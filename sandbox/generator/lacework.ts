@@ -94,11 +94,12 @@ export const generateLaceworkSection = (
     cloudAccounts.push({ ...first, intgGuid: `SANDBOX_${prng.upperAlnum(40)}`, name: 'retired-config', enabled: 0 });
     cloudAccounts.push({ ...first, intgGuid: `SANDBOX_${prng.upperAlnum(40)}`, name: 'org-trail', type: 'AwsCtSqs' });
   }
+  const rates = new Map(catalog.map((policy) => [policy.id, prng.pick([0, 0, 0.1, 0.25, 0.4, 0.6])]));
   const withReport = refs.slice(0, Math.max(0, refs.length - (options.accountsWithoutReport ?? 2)));
   const reports = Object.fromEntries(
     withReport.map((ref) => [
       ref.id,
-      { [framework]: reportRecord(framework, ISO_27001_SECTIONS, [OUTSIDE_POLICY], ref, prng) },
+      { [framework]: reportRecord(framework, ISO_27001_SECTIONS, [OUTSIDE_POLICY], rates, ref, prng) },
     ]),
   );
   const alertable = [
