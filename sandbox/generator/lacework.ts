@@ -115,7 +115,10 @@ export const generateLaceworkSection = (
       i === 5 ? { ...OUTSIDE_POLICY, id: UNKNOWN_POLICY_ID, title: 'Custom policy' } : prng.pick(alertable);
     return complianceAlert(alertId, ms, policy, refs.length > 0 ? refs : [{ id: '000000000000', name: 'none' }], prng);
   });
-  for (let k = 0; k < 4; k += 1) alerts.push(platformAlert((alertId += 7), fromMs + prng.int(0, toMs - fromMs)));
+  for (let k = 0; k < 4; k += 1) {
+    alertId += 7;
+    alerts.push(platformAlert(alertId, fromMs + prng.int(0, toMs - fromMs)));
+  }
   return {
     frameworks: [framework],
     cloudAccounts,
