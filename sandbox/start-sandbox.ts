@@ -1,5 +1,6 @@
 import type { LaceworkApiKey } from '../core/domain/lacework.schema';
 import { LaceworkScenarioSchema } from './lacework-scenario.schema';
+import { type NotifySandbox, type NotifySandboxOptions, startNotifySandbox } from './notify-sandbox';
 import type { Scenario } from './scenario.schema';
 import { startAwsServer } from './servers/aws-server';
 import { CredentialRegistry, HUB_CREDENTIALS } from './servers/credentials';
@@ -26,6 +27,8 @@ export interface SandboxOptions {
    * @default - the system clock
    */
   laceworkClock?: { now(): Date };
+  /** Faults and settings of the Slack and Jira servers. @default - healthy servers, Jira project `SEC` */
+  notify?: NotifySandboxOptions;
 }
 
 /** A running sandbox: endpoints and credentials to point the real SDK clients at, and call counters. */
@@ -48,6 +51,8 @@ export interface Sandbox {
   regions: string[];
   /** The Lacework side: the one API key the server accepts, and the frameworks a local run reports. */
   lacework: { key: LaceworkApiKey; frameworks: string[] };
+  /** Slack (webhook and chat.postMessage) and Jira Cloud on loopback, with what they received. */
+  notify: NotifySandbox;
   stats: SandboxStats;
   /** Stops every server and removes s3rver's directory. */
   stop(): Promise<void>;
@@ -55,8 +60,8 @@ export interface Sandbox {
 
 /**
  * Starts the sandbox for a validated scenario: one loopback server speaking STS (query), Organizations and Config
- * (JSON 1.1), one speaking the Lacework API v2 (from the scenario's `lacework` section, empty when absent), and s3rver
- * with the report bucket. Config calls are attributed to the account whose AssumeRole issued
+ * (JSON 1.1), one speaking the Lacework API v2 (from the scenario's `lacework` section, empty when absent), Slack and
+ * Jira servers, and s3rver with the report bucket. Config calls are attributed to the account whose AssumeRole issued
  * the signing key, and to the region of the SigV4 credential scope.
  *
  * @example
@@ -93,6 +98,10 @@ export const startSandbox = async (scenario: Scenario, options: SandboxOptions =
     await Promise.all([aws.close(), laceworkServer.close()]);
     throw error;
   });
+  const notify = await startNotifySandbox(options.notify).catch(async (error: unknown) => {
+    await Promise.all([aws.close(), laceworkServer.close(), s3.close()]);
+    throw error;
+  });
   return {
     scenario,
     endpoints: { s3: s3.url, aws: aws.url, lacework: laceworkServer.url },
@@ -104,9 +113,10 @@ export const startSandbox = async (scenario: Scenario, options: SandboxOptions =
     memberRoleName: scenario.memberRoleName,
     regions: [...index.regions],
     lacework: { key: { ...lacework.apiKey }, frameworks: [...lacework.frameworks] },
+    notify,
     stats,
     stop: async () => {
-      await Promise.all([aws.close(), laceworkServer.close(), s3.close()]);
+      await Promise.all([aws.close(), laceworkServer.close(), s3.close(), notify.stop()]);
     },
   };
 };

@@ -41,6 +41,19 @@ const openSession = async (options: RunOptions): Promise<WorkflowSession> => {
     : openSandboxSession(options.scenario, session);
 };
 
+/** Where the Slack message and the Jira ticket went (the sandbox's received text on a local run). */
+const notificationLines = (notifications: Json | undefined, session: WorkflowSession): string[] => {
+  const slack = (notifications?.slack ?? {}) as Json;
+  const jira = (notifications?.jira ?? {}) as Json;
+  const posted = session.sandbox?.notify.slack.received.at(-1)?.text;
+  return [
+    '',
+    `Slack: ${slack.status ?? 'unknown'}${slack.reason ? ` (${slack.reason})` : ''}${slack.errors ? ` ${String(slack.errors)}` : ''}`,
+    ...(posted ? [`  "${posted}"`] : []),
+    `Jira: ${jira.status ?? 'unknown'}${jira.key ? ` ${jira.key}` : ''}${jira.url ? ` ${jira.url}` : ''}${jira.errors ? ` ${String(jira.errors)}` : ''}`,
+  ];
+};
+
 /**
  * `npm start`: runs the workflow once, shows progress per account, copies the reports to `--output` and prints where
  * they are. A failed execution exits 1 with the failing state's error and cause.
@@ -73,6 +86,7 @@ export const main = async (argv: string[]): Promise<void> => {
     say(`Run ${executionName} succeeded: ${JSON.stringify(totals)}`);
     say(`Reports in s3://${reports.bucket}/${reports.prefix} copied to ${options.output}/:`);
     for (const file of files) say(`  ${file}`);
+    for (const line of notificationLines((result.output as Json).notifications as Json, session)) say(line);
   } finally {
     await session.close();
   }

@@ -1,7 +1,11 @@
 import type { Deps } from '../../lambdas/_shared/deps';
+import { createNotifyDeps } from '../../lambdas/_shared/notify-deps';
 import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
+import { buildCreateJiraTicketHandler } from '../../lambdas/create-jira-ticket/handler';
 import { buildFetchLaceworkAlertsHandler } from '../../lambdas/fetch-lacework-alerts/handler';
 import { buildListAccountsHandler } from '../../lambdas/list-accounts/handler';
+import { buildNotifyFailureHandler } from '../../lambdas/notify-failure/handler';
+import { buildPostToSlackHandler } from '../../lambdas/post-to-slack/handler';
 import { buildResolveRunHandler } from '../../lambdas/resolve-run/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
 import { renderLocalDefinition } from '../../statemachines/local-definition';
@@ -22,6 +26,7 @@ export interface ExecuteWorkflowOptions {
  */
 export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalRunResult> => {
   const { deps, input, executionName, mapConcurrency = 10, retryIntervalMs, onEvent } = options;
+  const notify = createNotifyDeps(deps, deps.env);
   return runLocalWorkflow({
     definition: renderLocalDefinition({ mapConcurrency }),
     handlers: {
@@ -29,11 +34,10 @@ export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalR
       listAccounts: buildListAccountsHandler(deps),
       scanAccount: buildScanAccountHandler(deps),
       buildReports: buildBuildReportsHandler(deps),
-      // Interim until the notification handlers land: report "not configured", as they do without secrets.
       fetchLaceworkAlerts: buildFetchLaceworkAlertsHandler(deps),
-      postToSlack: async () => ({ status: 'not-configured' }),
-      createJiraTicket: async () => ({ status: 'not-configured' }),
-      notifyFailure: async () => ({ status: 'not-configured' }),
+      postToSlack: buildPostToSlackHandler(notify),
+      createJiraTicket: buildCreateJiraTicketHandler(notify),
+      notifyFailure: buildNotifyFailureHandler(notify),
     },
     input,
     executionName,

@@ -20,6 +20,7 @@ By default against the embedded sandbox: no AWS account or credentials needed.
   --end-date YYYY-MM-DD   last day of the report range (default: the previous Monday–Sunday)
   --current-week          report on the current week instead
   --account <id>          only this account (repeatable)
+  --no-notify             skip Slack and Jira (the execution input's notify: false)
   --log-level <level>     Powertools log level: DEBUG, INFO, WARN, ERROR, SILENT (default ERROR)
 
 Lacework (the legacy tools' options keep working):
@@ -60,6 +61,7 @@ const RunOptionsSchema = z
       .regex(/^[^/\\]+$/, 'a file name, not a path (it is written in --output)')
       .optional(),
     clearCache: z.boolean().default(false),
+    noNotify: z.boolean().default(false),
     help: z.boolean().default(false),
   })
   .superRefine((o, ctx) => {
@@ -103,6 +105,7 @@ export const parseRunOptions = (argv: string[]): RunOptions =>
       'report-name': { type: 'string', short: 'r' },
       'output-file': { type: 'string' },
       'clear-cache': { type: 'boolean' },
+      'no-notify': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     RunOptionsSchema,
@@ -116,5 +119,5 @@ export const executionInputFrom = (options: RunOptions): ExecutionInput => ({
   ...(options.currentWeek ? { currentWeek: true } : {}),
   ...(options.account.length > 0 ? { accounts: options.account } : {}),
   ...(options.reportName ? { frameworks: [options.reportName] } : {}),
-  notify: false,
+  ...(options.noNotify ? { notify: false } : {}),
 });

@@ -35,9 +35,15 @@ export const EnvSchema = z.object({
   /** Only this framework's compliance alerts (the legacy `-r` filter); unset: every compliance alert. */
   LACEWORK_ALERTS_FRAMEWORK: z.string().min(1).optional(),
   /** Hours a cached Lacework policy stays fresh in `cache/lacework/policies/`. */
-  LACEWORK_POLICY_CACHE_TTL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  LACEWORK_POLICY_CACHE_TTL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   /** Secrets Manager secret with the Slack webhook URL or bot token; unset: no Slack post. */
   SLACK_SECRET_NAME: z.string().min(1).optional(),
+  /** Slack Web API base for `chat.postMessage` (a bot-token secret); the sandbox's loopback URL locally. */
+  SLACK_API_BASE_URL: z.url().default('https://slack.com/api'),
   /** Secrets Manager secret with the Jira base URL, email and API token; unset: no Jira ticket. */
   JIRA_SECRET_NAME: z.string().min(1).optional(),
   JIRA_PROJECT_KEY: z.string().min(1).optional(),
@@ -50,6 +56,14 @@ export const EnvSchema = z.object({
 
 export type Env = z.output<typeof EnvSchema>;
 
+/** Cross-field rules, checked by {@link loadEnv} after the fields themselves. */
+const checkEnv = (env: Env): Env => {
+  if (env.JIRA_SECRET_NAME && !env.JIRA_PROJECT_KEY) {
+    throw new ConfigError('invalid environment: JIRA_PROJECT_KEY is required when JIRA_SECRET_NAME is set (e.g. SEC)');
+  }
+  return env;
+};
+
 /** Parses the environment (default `process.env`) into a typed object; throws ConfigError naming the bad variable. */
 export const loadEnv = (env: Record<string, string | undefined> = process.env): Env =>
-  parseWith(EnvSchema, env, 'environment', ConfigError);
+  checkEnv(parseWith(EnvSchema, env, 'environment', ConfigError));

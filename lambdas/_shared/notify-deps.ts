@@ -1,9 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
 import { JiraCloudTicketTracker } from '../../core/adapters/jira/jira-cloud-ticket-tracker';
-import { SLACK_API_BASE_URL, SlackBotNotifier } from '../../core/adapters/slack/slack-bot-notifier';
+import { SlackBotNotifier } from '../../core/adapters/slack/slack-bot-notifier';
 import { SlackWebhookNotifier } from '../../core/adapters/slack/slack-webhook-notifier';
-import { ConfigError } from '../../core/errors';
+import type { Env } from '../../core/config/env';
 import { ChannelPacer } from '../../core/notify/channel-pacer';
 import { type HttpCaller, type RetryPolicy, realSleep, type Sleep } from '../../core/notify/http-retry';
 import {
@@ -16,35 +15,13 @@ import {
 import type { NotifyTaskDeps } from '../../core/notify/notify-tasks';
 import type { ChatNotifier } from '../../core/ports/chat-notifier.port';
 import type { TicketTracker } from '../../core/ports/ticket-tracker.port';
-import { parseWith } from '../../core/validation';
 import type { Deps } from './deps';
 
-const optionalName = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
-
-/**
- * The notify functions' settings, parsed at cold start. Names of secrets only: the values are read at run time.
- * Unset `SLACK_SECRET_NAME` / `JIRA_SECRET_NAME` mean "not configured" (the tasks answer `not-configured`).
- */
-export const NotifyEnvSchema = z
-  .object({
-    /** Secret JSON `{"webhookUrl"}` or `{"botToken","channel"}`. */
-    SLACK_SECRET_NAME: optionalName,
-    /** Slack Web API base for `chat.postMessage` (the sandbox's loopback URL locally). */
-    SLACK_API_BASE_URL: z.url().default(SLACK_API_BASE_URL),
-    /** Secret JSON `{"baseUrl","email","apiToken"}`. */
-    JIRA_SECRET_NAME: optionalName,
-    JIRA_PROJECT_KEY: optionalName,
-    JIRA_ISSUE_TYPE: z.string().min(1).default('Task'),
-  })
-  .refine((env) => env.JIRA_SECRET_NAME === undefined || env.JIRA_PROJECT_KEY !== undefined, {
-    message: 'JIRA_PROJECT_KEY is required when JIRA_SECRET_NAME is set (e.g. SEC)',
-    path: ['JIRA_PROJECT_KEY'],
-  });
-export type NotifyEnv = z.output<typeof NotifyEnvSchema>;
-
-/** Parses the notify settings (default `process.env`); throws ConfigError naming the bad variable. */
-export const loadNotifyEnv = (env: Record<string, string | undefined> = process.env): NotifyEnv =>
-  parseWith(NotifyEnvSchema, env, 'notify environment', ConfigError);
+/** The notify functions' settings: names of secrets only (the values are read at run time). */
+export type NotifyEnv = Pick<
+  Env,
+  'SLACK_SECRET_NAME' | 'SLACK_API_BASE_URL' | 'JIRA_SECRET_NAME' | 'JIRA_PROJECT_KEY' | 'JIRA_ISSUE_TYPE'
+>;
 
 /** What the notify handlers get: the task deps plus the Powertools logger for the middy stack. */
 export interface NotifyDeps extends NotifyTaskDeps {

@@ -27,8 +27,8 @@ describe('parseRunOptions', () => {
       startDate: '2026-11-02',
       endDate: '2026-11-08',
       accounts: ['111111111111', '222222222222'],
-      notify: false,
     });
+    expect(executionInputFrom(parseRunOptions(['--no-notify']))).toEqual({ notify: false });
   });
 
   it('throws exit code 2 for an unknown flag, with the usage', () => {

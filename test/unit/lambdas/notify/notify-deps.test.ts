@@ -1,7 +1,8 @@
 import { StaticSecretSource } from '../../../../core/adapters/secrets/static-secret-source';
+import { loadEnv } from '../../../../core/config/env';
 import { silentLog } from '../../../../core/log';
 import { createLogger } from '../../../../lambdas/_shared/logger';
-import { createNotifyDeps, loadNotifyEnv } from '../../../../lambdas/_shared/notify-deps';
+import { createNotifyDeps } from '../../../../lambdas/_shared/notify-deps';
 import { FixedClock } from '../../../helpers/fakes/fixed-clock';
 import { InMemoryObjectStore } from '../../../helpers/fakes/in-memory-object-store';
 
@@ -14,12 +15,20 @@ const base = (secrets: Record<string, string>) => ({
   env: { AWS_REGION: 'us-east-1' },
 });
 
-describe('loadNotifyEnv', () => {
-  it('defaults the Slack API base and the issue type, and treats empty names as unset', () => {
-    expect(loadNotifyEnv({ SLACK_SECRET_NAME: '' })).toEqual({
-      SLACK_API_BASE_URL: 'https://slack.com/api',
-      JIRA_ISSUE_TYPE: 'Task',
-    });
+/** The Lambda environment with the required non-notify values, plus the notify ones under test. */
+const loadNotifyEnv = (values: Record<string, string>) =>
+  loadEnv({
+    REPORT_BUCKET: 'reports',
+    MEMBER_ROLE_NAME: 'Reader',
+    MEMBER_EXTERNAL_ID: 'ext',
+    REGIONS: 'us-east-1',
+    ...values,
+  });
+
+describe('the notify environment', () => {
+  it('defaults the Slack API base and the issue type, and leaves unnamed secrets unset', () => {
+    expect(loadNotifyEnv({})).toMatchObject({ SLACK_API_BASE_URL: 'https://slack.com/api', JIRA_ISSUE_TYPE: 'Task' });
+    expect(loadNotifyEnv({}).SLACK_SECRET_NAME).toBeUndefined();
   });
 
   it('throws ConfigError when a Jira secret is named without a project key', () => {

@@ -1,9 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { StaticSecretSource } from '../../../../core/adapters/secrets/static-secret-source';
+import { loadEnv } from '../../../../core/config/env';
 import { slackMarkerKey } from '../../../../core/notify/post-slack-summary.service';
 import { toLog } from '../../../../lambdas/_shared/logger';
-import { createNotifyDeps, loadNotifyEnv, type NotifyDeps } from '../../../../lambdas/_shared/notify-deps';
+import { createNotifyDeps, type NotifyDeps } from '../../../../lambdas/_shared/notify-deps';
 import { buildCreateJiraTicketHandler } from '../../../../lambdas/create-jira-ticket/handler';
 import { buildNotifyFailureHandler } from '../../../../lambdas/notify-failure/handler';
 import { buildPostToSlackHandler } from '../../../../lambdas/post-to-slack/handler';
@@ -48,7 +49,11 @@ describe('notify handlers over the notify sandbox', () => {
   let lines: string[];
   let waits: number[];
 
-  const deps = (env: Record<string, string> = {}, slackSecret = sandbox.secrets.slackWebhook): NotifyDeps => {
+  /** `env` overrides the notify settings; an `undefined` value leaves the variable unset. */
+  const deps = (
+    env: Record<string, string | undefined> = {},
+    slackSecret = sandbox.secrets.slackWebhook,
+  ): NotifyDeps => {
     const logger = consoleLogger();
     return createNotifyDeps(
       {
@@ -59,7 +64,11 @@ describe('notify handlers over the notify sandbox', () => {
         secrets: new StaticSecretSource({ [SLACK]: slackSecret, [JIRA]: sandbox.secrets.jira }),
         env: { AWS_REGION: 'us-east-1' },
       },
-      loadNotifyEnv({
+      loadEnv({
+        REPORT_BUCKET: 'reports',
+        MEMBER_ROLE_NAME: 'Reader',
+        MEMBER_EXTERNAL_ID: 'ext',
+        REGIONS: 'us-east-1',
         SLACK_SECRET_NAME: SLACK,
         SLACK_API_BASE_URL: sandbox.slack.apiBaseUrl,
         JIRA_SECRET_NAME: JIRA,
@@ -148,7 +157,7 @@ describe('notify handlers over the notify sandbox', () => {
     it('skips when the run says notify: false and reports not-configured without a Slack secret name', async () => {
       // Act
       const off = await buildPostToSlackHandler(deps())(payload(false), context);
-      const unset = await buildPostToSlackHandler(deps({ SLACK_SECRET_NAME: '' }))(payload(), context);
+      const unset = await buildPostToSlackHandler(deps({ SLACK_SECRET_NAME: undefined }))(payload(), context);
 
       // Assert
       expect(off).toEqual({ status: 'skipped', reason: 'notify is false' });
