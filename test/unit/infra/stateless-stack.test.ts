@@ -3,8 +3,19 @@ import { RETRYABLE_ERROR_NAMES } from '../../../core/errors';
 import { StateNames } from '../../../statemachines/state-names';
 import { buildTestApp, definitionOf } from './app-fixture';
 
-const { stateless } = buildTestApp('dev', { scheduleEnabled: true, mapConcurrency: 30, toleratedFailurePercentage: 5 });
+const { stateless } = buildTestApp('dev', {
+  scheduleEnabled: true,
+  mapConcurrency: 30,
+  toleratedFailurePercentage: 5,
+  laceworkSecretName: 'compliance/lacework',
+  slackSecretName: 'compliance/slack',
+  jiraSecretName: 'compliance/jira',
+  jiraProjectKey: 'SEC',
+});
 const template = Template.fromStack(stateless);
+
+/** Function roles are `Functions<Name>Role…` (the WorkflowFunctions construct holds them). */
+const role = (name: string) => `Functions${name}Role`;
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 const statementsOfRole = (rolePrefix: string): Statement[] =>
@@ -46,9 +57,10 @@ describe('StatelessStack', () => {
     it('renders the Distributed Map with its settings and a ResultWriter to the report bucket', () => {
       // Act
       const states = definitionOf(template).States as Record<string, Record<string, unknown>>;
+      const branches = states[StateNames.scanAndFetch]?.Branches as { States: Record<string, unknown> }[];
 
       // Assert
-      expect(states[StateNames.scanAccounts]).toMatchObject({
+      expect(branches[0]?.States[StateNames.scanAccounts]).toMatchObject({
         ItemsPath: '$.accounts.ids',
         MaxConcurrency: 30,
         ToleratedFailurePercentage: 5,
@@ -90,7 +102,7 @@ describe('StatelessStack', () => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function'));
 
       // Assert
-      expect(functions).toHaveLength(4);
+      expect(functions).toHaveLength(8);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs24.x',
@@ -116,7 +128,7 @@ describe('StatelessStack', () => {
       // Assert
       for (const fn of functions)
         expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.stringMatching(/LogGroup/) });
-      template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
+      template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 9);
     });
 
     it('gives Build reports more memory and 15 minutes', () => {
@@ -137,7 +149,7 @@ describe('StatelessStack', () => {
   describe('IAM scope', () => {
     it('lets Scan account assume only the member role name, in any account', () => {
       // Act
-      const assume = statementsOfRole('ScanAccountRole').filter((s) => actionsOf([s]).includes('sts:AssumeRole'));
+      const assume = statementsOfRole(role('ScanAccount')).filter((s) => actionsOf([s]).includes('sts:AssumeRole'));
 
       // Assert
       expect(assume).toEqual([
@@ -146,28 +158,60 @@ describe('StatelessStack', () => {
           Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/ComplianceReader']] },
         }),
       ]);
-      expect(actionsOf(statementsOfRole('ScanAccountRole'))).not.toContain('organizations:ListAccounts');
+      expect(actionsOf(statementsOfRole(role('ScanAccount')))).not.toContain('organizations:ListAccounts');
     });
 
     it('lets only List accounts call organizations:ListAccounts', () => {
-      expect(actionsOf(statementsOfRole('ListAccountsRole'))).toContain('organizations:ListAccounts');
-      for (const prefix of ['ResolveRunRole', 'ScanAccountRole', 'BuildReportsRole']) {
-        expect(actionsOf(statementsOfRole(prefix))).not.toContain('organizations:ListAccounts');
+      expect(actionsOf(statementsOfRole(role('ListAccounts')))).toContain('organizations:ListAccounts');
+      for (const name of ['ResolveRun', 'ScanAccount', 'FetchLaceworkAlerts', 'BuildReports', 'PostToSlack']) {
+        expect(actionsOf(statementsOfRole(role(name)))).not.toContain('organizations:ListAccounts');
       }
     });
 
     it('grants bucket access per function: none to Resolve run, write to the scanners, read and write to Build reports', () => {
-      const s3Actions = (prefix: string) => actionsOf(statementsOfRole(prefix)).filter((a) => a.startsWith('s3:'));
-      expect(s3Actions('ResolveRunRole')).toEqual([]);
-      expect(s3Actions('ListAccountsRole')).toContain('s3:PutObject');
-      expect(s3Actions('ListAccountsRole')).not.toContain('s3:GetObject*');
-      expect(s3Actions('ScanAccountRole')).not.toContain('s3:GetObject*');
-      expect(s3Actions('BuildReportsRole')).toEqual(
-        expect.arrayContaining(['s3:GetObject*', 's3:List*', 's3:PutObject']),
-      );
-      for (const prefix of ['ListAccountsRole', 'ScanAccountRole', 'BuildReportsRole']) {
-        expect(s3Actions(prefix)).not.toContain('s3:DeleteObject*');
+      const s3Actions = (name: string) => actionsOf(statementsOfRole(role(name))).filter((a) => a.startsWith('s3:'));
+      expect(s3Actions('ResolveRun')).toEqual([]);
+      expect(s3Actions('NotifyFailure')).toEqual([]);
+      expect(s3Actions('ListAccounts')).toContain('s3:PutObject');
+      expect(s3Actions('ListAccounts')).not.toContain('s3:GetObject*');
+      expect(s3Actions('ScanAccount')).not.toContain('s3:GetObject*');
+      expect(s3Actions('BuildReports')).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:List*', 's3:PutObject']));
+      for (const name of ['ListAccounts', 'ScanAccount', 'BuildReports', 'PostToSlack', 'CreateJiraTicket']) {
+        expect(s3Actions(name)).not.toContain('s3:DeleteObject*');
       }
+    });
+
+    it('lets each function read only its own secrets, by name', () => {
+      // Arrange
+      const secretReads = (name: string) =>
+        statementsOfRole(role(name))
+          .filter((s) => actionsOf([s]).includes('secretsmanager:GetSecretValue'))
+          .map((s) => JSON.stringify(s.Resource));
+
+      // Act + Assert
+      for (const name of ['ScanAccount', 'FetchLaceworkAlerts', 'BuildReports']) {
+        expect(secretReads(name)).toEqual([expect.stringContaining('secret:compliance/lacework-??????')]);
+      }
+      for (const name of ['PostToSlack', 'NotifyFailure']) {
+        expect(secretReads(name)).toEqual([expect.stringContaining('secret:compliance/slack-??????')]);
+      }
+      expect(secretReads('CreateJiraTicket')).toEqual([expect.stringContaining('secret:compliance/jira-??????')]);
+      for (const name of ['ResolveRun', 'ListAccounts']) expect(secretReads(name)).toEqual([]);
+    });
+
+    it('names the secrets, never their values, in the function environment', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('^Post to Slack'),
+        Environment: {
+          Variables: Match.objectLike({
+            SLACK_SECRET_NAME: 'compliance/slack',
+            JIRA_SECRET_NAME: 'compliance/jira',
+            JIRA_PROJECT_KEY: 'SEC',
+            LACEWORK_SECRET_NAME: 'compliance/lacework',
+            LINK_EXPIRY_SECONDS: '604800',
+          }),
+        },
+      });
     });
 
     it('retries the tasks on the retryable error names in the deployed definition', () => {
@@ -183,7 +227,7 @@ describe('StatelessStack', () => {
   it('outputs the state machine ARN and the scan role ARN the member role StackSet trusts', () => {
     template.hasOutput('StateMachineArn', { Value: { Ref: Match.stringLikeRegexp('^WorkflowStateMachine') } });
     template.hasOutput('ScanAccountRoleArn', {
-      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ScanAccountRole'), 'Arn'] },
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FunctionsScanAccountRole'), 'Arn'] },
     });
   });
 });
