@@ -1,5 +1,5 @@
 import type { Deps } from '../../lambdas/_shared/deps';
-import { createNotifyDeps } from '../../lambdas/_shared/notify-deps';
+import { createNotifyDeps, type NotifyDepsOptions } from '../../lambdas/_shared/notify-deps';
 import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
 import { buildCreateJiraTicketHandler } from '../../lambdas/create-jira-ticket/handler';
 import { buildFetchLaceworkAlertsHandler } from '../../lambdas/fetch-lacework-alerts/handler';
@@ -18,6 +18,8 @@ export interface ExecuteWorkflowOptions {
   mapConcurrency?: number;
   retryIntervalMs?: number;
   onEvent?: (event: EventLog) => void;
+  /** Test settings of the Slack and Jira adapters (e.g. a sleep that does not wait). */
+  notifyOptions?: NotifyDepsOptions;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ExecuteWorkflowOptions {
  */
 export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalRunResult> => {
   const { deps, input, executionName, mapConcurrency = 10, retryIntervalMs, onEvent } = options;
-  const notify = createNotifyDeps(deps, deps.env);
+  const notify = createNotifyDeps(deps, deps.env, options.notifyOptions);
   return runLocalWorkflow({
     definition: renderLocalDefinition({ mapConcurrency }),
     handlers: {

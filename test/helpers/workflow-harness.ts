@@ -3,7 +3,7 @@ import type { LocalRunResult } from '../../cli/local/run-local-workflow';
 import { sandboxWiring } from '../../cli/local/sandbox-wiring';
 import { loadEnv } from '../../core/config/env';
 import { createDeps, type Deps } from '../../lambdas/_shared/deps';
-import { createLogger } from '../../lambdas/_shared/logger';
+import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';
 
 /** A sandbox plus the deps wired to it, as `npm start` builds them, for workflow tests. */
@@ -14,16 +14,20 @@ export interface WorkflowHarness {
   stop(): Promise<void>;
 }
 
-/** Starts a sandbox for `scenario`; `env` overrides Lambda environment values (e.g. AWS_MAX_ATTEMPTS). */
+/**
+ * Starts a sandbox for `scenario`; `env` overrides Lambda environment values (e.g. AWS_MAX_ATTEMPTS); `logLevel`
+ * turns the handlers' JSON logs on (they go to stdout, as in Lambda).
+ */
 export const startWorkflowHarness = async (
   scenario: Scenario,
   env: Record<string, string> = {},
+  logLevel: LogLevel = 'SILENT',
 ): Promise<WorkflowHarness> => {
   const sandbox = await startSandbox(scenario);
   const wiring = sandboxWiring(sandbox);
   const deps = createDeps(loadEnv({ ...wiring.env, ...env }), {
     ...wiring.overrides,
-    logger: createLogger('test', 'SILENT'),
+    logger: createLogger('aws-config-compliance', logLevel),
   });
   let runs = 0;
   return {
@@ -31,7 +35,13 @@ export const startWorkflowHarness = async (
     deps,
     run: (input, executionName) => {
       runs += 1;
-      return executeWorkflow({ deps, input, executionName: executionName ?? `test-run-${runs}`, retryIntervalMs: 0 });
+      return executeWorkflow({
+        deps,
+        input,
+        executionName: executionName ?? `test-run-${runs}`,
+        retryIntervalMs: 0,
+        notifyOptions: { sleep: async () => undefined },
+      });
     },
     stop: () => sandbox.stop(),
   };
