@@ -20,7 +20,12 @@ export interface AccountOutcomeSources {
   summaries: ReadonlyMap<string, ScanSummary>;
   store: ObjectStore;
   log: Log;
+  /** Partials read ahead of the one being folded (S3 latency hides behind the work). @default 8 */
+  readAhead?: number;
 }
+
+/** Default read-ahead: enough to hide S3 GET latency, small enough that a few large partials fit in memory. */
+export const DEFAULT_READ_AHEAD = 8;
 
 /** `us-east-1 AccessDenied: not authorized` — region first when known. */
 export const formatScanError = (error: ScanError): string =>
@@ -85,22 +90,43 @@ const accountsInOrder = (sources: AccountOutcomeSources): Pick<Account, 'id' | '
 };
 
 /**
- * Yields every account exactly once, in account id order, reading one partial at a time: `scanned` when its partial
- * exists, parses and is not `failed`; otherwise `failed` with the reason (the partial's errors, `partial is corrupt:
- * <key>: <issues>`, the map summary's Catch errors, or `no partial written`). Never throws for one bad partial;
- * store errors (e.g. S3 unavailable) do propagate so the state's Retry can act.
+ * Yields every account exactly once, in account id order: `scanned` when its partial exists, parses and is not
+ * `failed`; otherwise `failed` with the reason (the partial's errors, `partial is corrupt: <key>: <issues>`, the map
+ * summary's Catch errors, or `no partial written`). Up to `readAhead` partials are fetched ahead of the one being
+ * yielded, so at most that many are in memory. Never throws for one bad partial; store errors (e.g. S3 unavailable)
+ * do propagate so the state's Retry can act.
  */
 export async function* accountOutcomes(sources: AccountOutcomeSources): AsyncGenerator<AccountOutcome> {
   const known = new Set(sources.accounts.map((a) => a.id).concat(sources.ids ?? []));
   const unknown = [...sources.summaries.keys()].filter((id) => !known.has(id));
   if (unknown.length) sources.log.warn('map summaries for accounts not in accounts.json', { accountIds: unknown });
 
-  for (const account of accountsInOrder(sources)) {
+  const ordered = accountsInOrder(sources);
+  const keyOf = (account: Pick<Account, 'id'>) =>
+    sources.summaries.get(account.id)?.partialKey ?? keys.partial(sources.runId, account.id);
+  const reads: (Promise<PartialRead> | undefined)[] = [];
+  const start = (i: number) => {
+    const account = ordered[i];
+    if (!account) return;
+    const read = readPartial(sources.store, keyOf(account), account.id);
+    read.catch(() => undefined); // awaited in order below; this only stops an early failure being "unhandled"
+    reads[i] = read;
+  };
+  const window = Math.max(1, sources.readAhead ?? DEFAULT_READ_AHEAD);
+  for (let i = 0; i < window; i += 1) start(i);
+
+  for (let i = 0; i < ordered.length; i += 1) {
+    const account = ordered[i] as Pick<Account, 'id' | 'name'>;
+    const read = await (reads[i] as Promise<PartialRead>);
+    reads[i] = undefined;
+    start(i + window);
     const summary = sources.summaries.get(account.id);
-    const key = summary?.partialKey ?? keys.partial(sources.runId, account.id);
-    const read = await readPartial(sources.store, key, account.id);
     if (!read.ok) {
-      sources.log.warn('account has no usable partial', { accountId: account.id, key, reason: read.reason });
+      sources.log.warn('account has no usable partial', {
+        accountId: account.id,
+        key: keyOf(account),
+        reason: read.reason,
+      });
       yield { kind: 'failed', failure: failedFromRead(account, read, summary) };
     } else if (read.partial.status === 'failed') {
       yield { kind: 'failed', failure: failedFromPartial(account, read.partial) };

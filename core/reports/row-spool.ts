@@ -13,7 +13,7 @@ export class RowSpool {
   private closed = false;
 
   constructor(readonly path: string) {
-    this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.out = createWriteStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   }
 
   /** Appends rows (with their New flags, 1 = new), waiting for the file to drain when its buffer is full. */

@@ -6,6 +6,7 @@ import type { Log } from '../log';
 import type { ObjectStore } from '../ports/object-store.port';
 import { accountOutcomes } from '../reports/account-outcomes';
 import { type AggregateResult, ReportAggregator } from '../reports/aggregation';
+import type { NonCompliantCsvWriter } from '../reports/csv-writer';
 import { ChangeTracker } from '../reports/history/change-tracker';
 import type { PreviousRun } from '../reports/history/history-reader';
 import type { LaceworkCollector, LaceworkCollectorFactory } from '../reports/lacework-collector';
@@ -28,6 +29,8 @@ export interface CollectRunSources {
   store: ObjectStore;
   log: Log;
   spool: RowSpool;
+  /** Gets the same rows as the spool, in final order (so the CSV needs no second read of the spool). */
+  csv: NonCompliantCsvWriter;
   lacework?: LaceworkCollectorFactory;
 }
 
@@ -47,7 +50,7 @@ const finishLacework = async (collector: LaceworkCollector | undefined, log: Log
  * Lacework collector. Closes the spool whatever happens.
  */
 export const collectRun = async (sources: CollectRunSources): Promise<CollectedRun> => {
-  const { spool, log } = sources;
+  const { spool, csv, log } = sources;
   const aggregator = new ReportAggregator();
   const tracker = new ChangeTracker(sources.previous);
   const collector = sources.lacework?.(sources.run);
@@ -63,10 +66,12 @@ export const collectRun = async (sources: CollectRunSources): Promise<CollectedR
       const recording = partial.regions.filter((r) => r.configStatus === 'enabled').map((r) => r.region);
       tracker.addScannedRegions(account.id, recording);
       await spool.append(rows, tracker.observe(rows));
+      await csv.append(rows);
       collector?.addPartial?.(partial);
     }
   } finally {
     await spool.close();
+    await csv.close();
   }
   return { result: aggregator.result(), tracker, lacework: await finishLacework(collector, log) };
 };

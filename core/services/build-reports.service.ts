@@ -8,7 +8,7 @@ import type { Log } from '../log';
 import type { Clock } from '../ports/clock.port';
 import type { LinkSigner } from '../ports/link-signer.port';
 import type { ObjectStore } from '../ports/object-store.port';
-import { writeNonCompliantCsv } from '../reports/csv-writer';
+import { NonCompliantCsvWriter } from '../reports/csv-writer';
 import { compareRuns } from '../reports/history/comparison';
 import { trendPointOf } from '../reports/history/history.schema';
 import { buildHistoryEntry } from '../reports/history/history-entry';
@@ -98,6 +98,8 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
   const workDir = await mkdtemp(join(deps.tmpDir ?? tmpdir(), 'build-reports-'));
   try {
     const spool = new RowSpool(join(workDir, 'rows.ndjson'));
+    const csvPath = join(workDir, 'noncompliant.csv');
+    const csv = new NonCompliantCsvWriter(csvPath);
     const { result, tracker, lacework } = await collectRun({
       run,
       accounts: accountsFile.accounts,
@@ -107,6 +109,7 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
       store,
       log,
       spool,
+      csv,
       lacework: deps.laceworkReports,
     });
     const comparison = compareRuns(result, tracker);
@@ -115,8 +118,6 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
     const accountNames = new Map(accountsFile.accounts.map((a) => [a.id, a.name]));
     const nameOf = (id: string) => accountNames.get(id) ?? earlier.previous?.accounts.get(id)?.accountName ?? '';
 
-    const csvPath = join(workDir, 'noncompliant.csv');
-    await writeNonCompliantCsv(spool.rows(), csvPath);
     await store.put(reportKeys.csv, await readFile(csvPath), CONTENT_TYPES.csv);
 
     const workbookPath = join(workDir, 'report.xlsx');

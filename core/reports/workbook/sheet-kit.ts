@@ -1,4 +1,4 @@
-import type { Cell, stream, Worksheet } from 'exceljs';
+import type { Cell, Style, stream, Worksheet } from 'exceljs';
 
 /** The streaming workbook (exceljs `stream.xlsx.WorkbookWriter`). */
 export type StreamingWorkbook = stream.xlsx.WorkbookWriter;
@@ -88,12 +88,30 @@ export const MAX_CELL_CHARS = 32_767;
 const fitCell = (value: unknown): unknown =>
   typeof value === 'string' && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value;
 
-/** Appends a data row, applying each column's number format, and commits it (streamed out, not kept). */
+/**
+ * One style object per column (with its number format) and one without, shared by every data cell: exceljs's style
+ * registry caches style ids by object identity, so shared objects skip its per-cell style serialisation (measured:
+ * about a third of the time of a 200,000-row sheet). They must never be mutated: set styles on header and fact
+ * cells only, which keep their own objects.
+ */
+const SHARED_STYLES = new WeakMap<ColumnSpec, Partial<Style>>();
+const PLAIN_STYLE: Partial<Style> = Object.freeze({}) as Partial<Style>;
+const columnStyle = (column: ColumnSpec): Partial<Style> => {
+  let style = SHARED_STYLES.get(column);
+  if (!style) {
+    style = Object.freeze(column.numFmt ? { numFmt: column.numFmt } : {}) as Partial<Style>;
+    SHARED_STYLES.set(column, style);
+  }
+  return style;
+};
+
+/** Appends a data row, applying each column's number format to numbers, and commits it (streamed out, not kept). */
 export const writeDataRow = (sheet: Worksheet, columns: readonly ColumnSpec[], values: readonly unknown[]): void => {
   const row = sheet.addRow(values.map(fitCell));
-  columns.forEach((column, index) => {
-    if (column.numFmt && typeof values[index] === 'number') row.getCell(index + 1).numFmt = column.numFmt;
-  });
+  for (let i = 0; i < columns.length; i += 1) {
+    const column = columns[i] as ColumnSpec;
+    row.getCell(i + 1).style = typeof values[i] === 'number' ? columnStyle(column) : PLAIN_STYLE;
+  }
   row.commit();
 };
 
