@@ -8,6 +8,7 @@ export const ErrorNames = {
   Validation: 'ValidationError',
   InvalidInput: 'InvalidInput',
   NoAccountsFound: 'NoAccountsFound',
+  AllAccountsFailed: 'AllAccountsFailed',
   Config: 'ConfigError',
   NotFound: 'NotFoundError',
   ExternalService: 'ExternalServiceError',
@@ -36,6 +37,11 @@ export class InvalidInputError extends AppError {
 /** The organization (after filters) has no account to scan: a silent empty report would be a failure. */
 export class NoAccountsFoundError extends AppError {
   override name: string = ErrorNames.NoAccountsFound;
+}
+
+/** Every account of the run failed: the reports say why, but a run that scanned nothing is a failure. */
+export class AllAccountsFailedError extends AppError {
+  override name: string = ErrorNames.AllAccountsFailed;
 }
 
 /** Environment or stage configuration is missing or malformed. */

@@ -4,11 +4,16 @@ import { ExitError } from '../errors';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { openSandboxSession } from '../local/workflow-session';
 import { parseCliArgs } from '../options/parse-cli-args';
+import { formatMergerBench, runMergerBench } from './bench-merger';
 
-const BENCH_USAGE = `usage: npm run bench -- [--accounts N] [--regions N] [--rules N] [--latency MS] [--concurrency N] [--seed N]
+const BENCH_USAGE = `usage: npm run bench -- [--only scan|merger] [--accounts N] [--regions N] [--rules N] [--latency MS]
+                          [--concurrency N] [--seed N]
 
-Runs the real workflow locally on a generated organization (the sandbox adds --latency per API call) and prints
-wall time, API calls by kind, retries, a lower bound for the run and peak RSS.
+1. Scan: runs the real workflow locally on a generated organization (the sandbox adds --latency per API call) and
+   prints wall time, API calls by kind, retries, a lower bound for the run and peak RSS.
+2. Merger: the real Build reports on 1,000 accounts × 4 regions (200,000 non-compliant rows) plus a previous run's
+   history, against the sandbox's S3, beside a bare exceljs streaming write of the same rows.
+\`npm run bench\` runs each in its own process, so each peak RSS is its own.
 `;
 
 const BenchOptionsSchema = z.object({
@@ -18,6 +23,7 @@ const BenchOptionsSchema = z.object({
   latency: z.coerce.number().int().min(0).max(1000).default(20),
   concurrency: z.coerce.number().int().min(1).max(1000).default(40),
   seed: z.coerce.number().int().default(42),
+  only: z.enum(['scan', 'merger']).optional(),
   help: z.boolean().default(false),
 });
 
@@ -29,7 +35,10 @@ export const main = async (argv: string[]): Promise<void> => {
     argv,
     {
       ...Object.fromEntries(
-        ['accounts', 'regions', 'rules', 'latency', 'concurrency', 'seed'].map((k) => [k, { type: 'string' as const }]),
+        ['accounts', 'regions', 'rules', 'latency', 'concurrency', 'seed', 'only'].map((k) => [
+          k,
+          { type: 'string' as const },
+        ]),
       ),
       help: { type: 'boolean', short: 'h' },
     },
@@ -40,6 +49,16 @@ export const main = async (argv: string[]): Promise<void> => {
     process.stdout.write(BENCH_USAGE);
     return;
   }
+  if (options.only !== 'merger') await scanBench(options);
+  if (options.only !== 'scan') {
+    process.stdout.write('\n== merger ==\n');
+    process.stdout.write(`${formatMergerBench(await runMergerBench()).join('\n')}\n`);
+  }
+};
+
+/** One measured local run of the whole workflow on a generated organization. */
+const scanBench = async (options: z.output<typeof BenchOptionsSchema>): Promise<void> => {
+  process.stdout.write('== scan ==\n');
 
   const scenario = generateScenario({
     accounts: options.accounts,

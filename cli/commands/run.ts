@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { laceworkKeyFromEnv, loadLaceworkKeyFile } from '../../core/adapters/lacework/lacework-credentials';
 import { ExitError } from '../errors';
-import { copyReports } from '../local/copy-reports';
+import { copyReports, seedObjects } from '../local/copy-reports';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { createProgressReporter } from '../local/progress';
 import { openLiveSession, openSandboxSession, type WorkflowSession } from '../local/workflow-session';
@@ -68,6 +69,9 @@ export const main = async (argv: string[]): Promise<void> => {
   const session = await openSession(options);
   try {
     say(options.live ? 'Running against AWS' : `Running against the sandbox (${options.scenario})`);
+    const historyDir = join(options.output, 'history');
+    const seeded = session.sandbox ? await seedObjects(session.deps.store, historyDir, 'history/') : 0;
+    if (seeded > 0) say(`  ${seeded} earlier local run(s) from ${historyDir} (trend, New, Resolved)`);
     const executionName = localExecutionName();
     const result = await executeWorkflow({
       deps: session.deps,
@@ -86,6 +90,7 @@ export const main = async (argv: string[]): Promise<void> => {
     say(`Run ${executionName} succeeded: ${JSON.stringify(totals)}`);
     say(`Reports in s3://${reports.bucket}/${reports.prefix} copied to ${options.output}/:`);
     for (const file of files) say(`  ${file}`);
+    if (session.sandbox) await copyReports(session.deps.store, 'history/', historyDir);
     for (const line of notificationLines((result.output as Json).notifications as Json, session)) say(line);
   } finally {
     await session.close();

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ObjectStore } from '../../core/ports/object-store.port';
 
@@ -26,4 +26,16 @@ export const copyReports = async (
     written.push(path);
   }
   return written;
+};
+
+/**
+ * Puts every `*.json` file of `dir` under `prefix` in the store (missing directory: nothing). A local run uses it to
+ * bring the history of earlier local runs (kept in `<output>/history/`) into the fresh sandbox bucket, so a second
+ * `npm start` shows the trend, New and Resolved as a deployed system would.
+ */
+export const seedObjects = async (store: ObjectStore, dir: string, prefix: string): Promise<number> => {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const json = names.filter((name) => name.endsWith('.json'));
+  for (const name of json) await store.put(`${prefix}${name}`, await readFile(join(dir, name)), 'application/json');
+  return json.length;
 };

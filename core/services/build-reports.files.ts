@@ -32,6 +32,8 @@ export const summaryHtmlOf = (c: {
   trend: readonly TrendPoint[];
   lacework?: LaceworkReports;
   names: ReturnType<typeof reportFileNames>;
+  /** More files written next to the report (the Lacework CSVs). */
+  extraFiles?: readonly { name: string; label: string }[];
 }): string =>
   renderSummaryHtml({
     run: c.run,
@@ -47,5 +49,6 @@ export const summaryHtmlOf = (c: {
       { name: c.names.workbook, label: 'Workbook (all tabs)' },
       { name: c.names.csv, label: 'Non-compliant resources (CSV)' },
       { name: c.names.summaryJson, label: 'Summary (JSON)' },
+      ...(c.extraFiles ?? []),
     ],
   });

@@ -40,6 +40,8 @@ export const BuildReportsOutputSchema = z.object({
     summaryJson: z.string(),
     summaryHtml: z.string(),
     history: z.string(),
+    /** The Lacework CSVs (framework compliance, alerts) when Lacework is configured. */
+    lacework: z.array(z.string()).optional(),
   }),
   totals: ReportTotalsSchema,
   changes: SummaryChangesSchema,

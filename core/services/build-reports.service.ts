@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountsFileSchema } from '../domain/account.schema';
 import { keys } from '../domain/keys';
-import { NotFoundError, ValidationError } from '../errors';
+import { AllAccountsFailedError, NotFoundError, ValidationError } from '../errors';
 import type { Log } from '../log';
 import type { Clock } from '../ports/clock.port';
 import type { LinkSigner } from '../ports/link-signer.port';
@@ -21,6 +21,7 @@ import { writeComplianceWorkbook } from '../reports/workbook/workbook-writer';
 import { parseWith } from '../validation';
 import { collectRun } from './build-reports.collect';
 import { CONTENT_TYPES, reportFileNames, summaryHtmlOf } from './build-reports.files';
+import { laceworkCsvFiles } from './build-reports.lacework';
 import { linkExpirySeconds, signReportLinks } from './build-reports.links';
 import {
   type BuildReportsInput,
@@ -71,7 +72,9 @@ const readAccountsFile = async (store: ObjectStore, key: string) => {
  *    previous run, rows spooled to a temp file, partials handed to the Lacework collector; unusable → Failed accounts;
  * 3. write the CSV, the workbook (Summary … Trend, see SHEET_NAMES), summary.json and summary.html under
  *    `reports/<endDate>/<runId>/`, then `history/<endDate>.json` (a rerun replaces it);
- * 4. sign links when a signer is configured and return the keys, totals, changes and first failed accounts.
+ * 4. write the Lacework CSVs when the run has Lacework reports;
+ * 5. sign links when a signer is configured and return the keys, totals, changes and first failed accounts; when every
+ *    account failed, throw AllAccountsFailed after writing the reports (a run that scanned nothing is a failure).
  * Temp files are removed whatever happens. The ObjectStore port takes a whole body, so each finished file is read
  * into memory once for the upload.
  */
@@ -126,9 +129,21 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
     await writeComplianceWorkbook(content, workbookPath);
     await store.put(reportKeys.workbook, await readFile(workbookPath), CONTENT_TYPES.xlsx);
 
+    const laceworkFiles = laceworkCsvFiles(lacework);
+    for (const file of laceworkFiles) await store.put(prefix + file.name, file.body, CONTENT_TYPES.csv);
+
     const summary = buildReportSummary(run, generatedAt, result, { comparison, lacework });
     await store.put(reportKeys.summaryJson, `${JSON.stringify(summary, null, 2)}\n`, CONTENT_TYPES.json);
-    const html = summaryHtmlOf({ run, generatedAt, result, comparison, trend, lacework, names });
+    const html = summaryHtmlOf({
+      run,
+      generatedAt,
+      result,
+      comparison,
+      trend,
+      lacework,
+      names,
+      extraFiles: laceworkFiles,
+    });
     await store.put(reportKeys.summaryHtml, html, CONTENT_TYPES.html);
     await store.put(reportKeys.history, JSON.stringify(history), CONTENT_TYPES.json);
 
@@ -141,10 +156,18 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
         )
       : undefined;
     log.info('reports built', { prefix, ...result.totals, nonCompliantRows: result.rowCount, ...comparison.counts });
+    if (result.totals.accounts > 0 && result.totals.scanned === 0) {
+      throw new AllAccountsFailedError(
+        `every one of the ${result.totals.accounts} accounts failed; the reports under ${prefix} list why (Failed accounts), e.g. ${result.failed[0]?.error ?? 'unknown'}`,
+      );
+    }
     return {
       bucket: store.bucket,
       prefix,
-      keys: reportKeys,
+      keys: {
+        ...reportKeys,
+        ...(laceworkFiles.length > 0 ? { lacework: laceworkFiles.map((f) => prefix + f.name) } : {}),
+      },
       totals: result.totals,
       changes: summary.changes ?? null,
       ...(links ? { links } : {}),

@@ -143,7 +143,10 @@ describe('buildReports', () => {
       const signer = new FakeLinkSigner();
 
       // Act
-      const { output } = await runWeek(store, WEEK_1, [], { linkSigner: signer, linkExpirySeconds: 3600 });
+      const { output } = await runWeek(store, WEEK_1, [withResources('111111111111', 'run-1', [])], {
+        linkSigner: signer,
+        linkExpirySeconds: 3600,
+      });
 
       // Assert
       expect(output.links).toEqual({
@@ -159,7 +162,10 @@ describe('buildReports', () => {
       const signer = new FakeLinkSigner();
 
       // Act
-      const { log } = await runWeek(store, WEEK_1, [], { linkSigner: signer, linkExpirySeconds: 30 * 86_400 });
+      const { log } = await runWeek(store, WEEK_1, [withResources('111111111111', 'run-1', [])], {
+        linkSigner: signer,
+        linkExpirySeconds: 30 * 86_400,
+      });
 
       // Assert
       expect(signer.calls.map((c) => c.expiresInSeconds)).toEqual([604_800, 604_800]);
@@ -231,7 +237,9 @@ describe('buildReports', () => {
       });
 
       // Act
-      const { workbook } = await runWeek(store, WEEK_1, [], { laceworkReports: factory });
+      const { workbook } = await runWeek(store, WEEK_1, [withResources('111111111111', 'run-1', [])], {
+        laceworkReports: factory,
+      });
 
       // Assert
       expect(columnValues(workbook, 'Lacework compliance', 'A')).toEqual(['Error: lacework reports failed: api down']);
@@ -239,7 +247,9 @@ describe('buildReports', () => {
 
     it('says Lacework is not configured when there is no collector', async () => {
       // Act
-      const { workbook } = await runWeek(new InMemoryObjectStore(), WEEK_1, []);
+      const { workbook } = await runWeek(new InMemoryObjectStore(), WEEK_1, [
+        withResources('111111111111', 'run-1', []),
+      ]);
 
       // Assert
       expect(columnValues(workbook, 'Lacework compliance', 'A')).toEqual(['Lacework not configured for this run']);
