@@ -30,6 +30,10 @@ for (const account of Object.values(scenario.accounts)) {
     }
   }
 }
-const next = { ...scenario, name: 'demo-next-week', description: `${scenario.description ?? ''} One week later.`.trim() };
+const next = {
+  ...scenario,
+  name: 'demo-next-week',
+  description: `${scenario.description ?? ''} One week later.`.trim(),
+};
 writeFileSync(OUTPUT, `${formatScenario(next)}\n`);
 process.stdout.write(`wrote ${OUTPUT}\n`);
