@@ -51,6 +51,8 @@ export interface DepsOverrides {
   secrets?: SecretSource;
   /** Base URL of the Lacework API (the sandbox's loopback server) instead of `https://<account>.lacework.net`. */
   laceworkBaseUrl?: string;
+  /** How the Lacework client waits between attempts (tests: not at all). @default - a real timer */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Memoises a successful promise; a failure is not kept, so the next invocation tries again. */
@@ -87,7 +89,13 @@ export const createDeps = (env: Env, overrides: DepsOverrides = {}): Deps => {
   const lacework = once(async () => {
     if (!laceworkSecret) return undefined;
     const key = await laceworkKeyFromSecret(secrets, laceworkSecret);
-    return new LaceworkHttpApi({ key, keySource: `secret ${laceworkSecret}`, baseUrl: overrides.laceworkBaseUrl, log });
+    return new LaceworkHttpApi({
+      key,
+      keySource: `secret ${laceworkSecret}`,
+      baseUrl: overrides.laceworkBaseUrl,
+      log,
+      ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
+    });
   });
   return {
     env,

@@ -28,6 +28,7 @@ export const startWorkflowHarness = async (
   const deps = createDeps(loadEnv({ ...wiring.env, ...env }), {
     ...wiring.overrides,
     logger: createLogger('aws-config-compliance', logLevel),
+    sleep: async () => undefined,
   });
   let runs = 0;
   return {
