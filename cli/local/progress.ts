@@ -12,6 +12,8 @@ export const createProgressReporter = (write: (line: string) => void) => {
   let total = 0;
   let finished = 0;
   let failed = 0;
+  /** The last error of each account's Scan account attempt, named when the retry is announced. */
+  const lastError = new Map<string, string>();
   const counter = () => `[${String(finished).padStart(String(total).length)}/${total}]`;
 
   return (event: EventLog): void => {
@@ -19,9 +21,13 @@ export const createProgressReporter = (write: (line: string) => void) => {
       if (event.state.name !== StateNames.scanAccounts) write(`→ ${event.state.name}`);
       return;
     }
+    if (event.type === 'StateFailed' && event.state.name === StateNames.scanAccount) {
+      lastError.set(String(asObject(event.state.input).accountId), event.Error);
+      return;
+    }
     if (event.type === 'StateRetried' && event.state.name === StateNames.scanAccount) {
-      const accountId = asObject(event.state.input).accountId;
-      write(`  ↻ ${accountId}: retry ${event.retry.attempt} after ${event.retry.retrier.ErrorEquals.join('|')}`);
+      const accountId = String(asObject(event.state.input).accountId);
+      write(`  ↻ ${accountId}: retry ${event.retry.attempt} after ${lastError.get(accountId) ?? 'an error'}`);
       return;
     }
     if (event.type !== 'StateExited') return;

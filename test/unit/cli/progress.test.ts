@@ -42,19 +42,28 @@ describe('createProgressReporter', () => {
     ]);
   });
 
-  it('announces a retry of an account with the error it retries on', () => {
+  it('announces a retry of an account with the error that caused it', () => {
     // Arrange
     const lines: string[] = [];
     const report = createProgressReporter((line) => lines.push(line));
+    const failed = {
+      type: 'StateFailed',
+      timestamp: 0,
+      index: 0,
+      state: { name: 'Scan account', type: 'Task', input: { accountId: '111111111111' } },
+      Error: 'ThrottledError',
+      Cause: 'config kept throttling',
+    } as unknown as EventLog;
     const retried = {
       type: 'StateRetried',
       timestamp: 0,
       index: 0,
       state: { name: 'Scan account', type: 'Task', input: { accountId: '111111111111' } },
-      retry: { attempt: 1, retrier: { ErrorEquals: ['ThrottledError'] } },
+      retry: { attempt: 1, retrier: { ErrorEquals: ['ThrottledError', 'ExternalServiceError'] } },
     } as unknown as EventLog;
 
     // Act
+    report(failed);
     report(retried);
 
     // Assert
