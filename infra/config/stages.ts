@@ -1,9 +1,64 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 import { AccountIdSchema, RegionSchema } from '../../core/domain/execution-input.schema';
+import { SEVERITIES } from '../../core/events/severity';
 
 const RETENTION_DAYS = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
+const SEVERITY = z.enum(SEVERITIES);
+const cronField = (what: string, example: string) =>
+  z.string().regex(/^\d{1,2}$/, `expected ${what}, e.g. "${example}"`);
+
+/**
+ * Compliance events (issue 8): the hub bus, ingest, alerts, digest, reconciliation and query API. Disabled by default;
+ * an enabled stage must name its organization, whose accounts alone may put events on the hub bus.
+ */
+export const EventsConfigSchema = z
+  .strictObject({
+    enabled: z.boolean().default(false),
+    /** AWS Organizations id (`aws:PrincipalOrgID` of the hub bus policy). */
+    organizationId: z
+      .string()
+      .regex(/^o-[a-z0-9]{10,32}$/, 'expected an organization id such as o-a1b2c3d4e5')
+      .optional(),
+    /** When the daily digest runs, in `timeZone` (days are local days of that zone). */
+    digestSchedule: z
+      .strictObject({
+        hour: cronField('an hour 0–23', '9').default('9'),
+        minute: cronField('a minute 0–59', '0').default('0'),
+        timeZone: z.string().min(1).default('Asia/Hong_Kong'),
+      })
+      .prefault({}),
+    /** When the nightly reconciliation runs, in the digest's time zone (before the digest, so it is included). */
+    reconcileSchedule: z
+      .strictObject({
+        hour: cronField('an hour 0–23', '2').default('2'),
+        minute: cronField('a minute 0–59', '0').default('0'),
+      })
+      .prefault({}),
+    /** Days the hub bus archive keeps compliance changes for replay. */
+    archiveRetentionDays: z.number().int().min(1).max(3650).default(30),
+    /** Days a history item is kept (DynamoDB TTL); latest states are kept. */
+    historyTtlDays: z.number().int().min(1).max(3650).default(400),
+    /** Severities alerted at once on a new or reopened violation; the rest wait for the digest. */
+    alertSeverities: z.array(SEVERITY).default(['Critical', 'High']),
+    /** Severity of a base rule name, over the shipped table (e.g. `{ "s3-bucket-versioning-enabled": "High" }`). */
+    severityOverrides: z.record(z.string().min(1), SEVERITY).default({}),
+    /** API Gateway stage throttling of the query API. */
+    apiThrottle: z
+      .strictObject({
+        rateLimit: z.number().min(1).max(10_000).default(20),
+        burstLimit: z.number().int().min(1).max(5_000).default(40),
+      })
+      .prefault({}),
+  })
+  .refine((e) => !e.enabled || e.organizationId !== undefined, {
+    message: 'an enabled events config needs organizationId (o-xxxxxxxxxx)',
+    path: ['organizationId'],
+  });
+
+/** The validated events settings of a stage. */
+export type EventsConfig = z.output<typeof EventsConfigSchema>;
 
 /**
  * Stage configuration (DESIGN.md §6), validated with zod at synth time. Strict: an unknown or misspelt field fails the
@@ -72,6 +127,8 @@ export const StageConfigSchema = z.strictObject({
   linkExpiryDays: z.number().int().min(1).max(7, 'presigned URLs last at most 7 days').default(7),
   /** Powertools `service` on every log line (the Datadog monitor keys on it). */
   serviceName: z.string().min(1).default('aws-config-compliance'),
+  /** Compliance events (issue 8); see {@link EventsConfigSchema}. */
+  events: EventsConfigSchema.prefault({}),
 });
 
 /** What a stage declares (defaults may be left out). */
@@ -87,6 +144,8 @@ export const STAGES = {
     regions: ['us-east-1', 'ap-east-1'],
     logRetentionDays: 30,
     reportRetentionDays: 90,
+    // Placeholder organization id: replace with the real one (aws organizations describe-organization) before deploying.
+    events: { enabled: true, organizationId: 'o-exampleorg1' },
   },
   prod: {
     scheduleEnabled: true,
