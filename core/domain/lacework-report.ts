@@ -48,3 +48,30 @@ export interface LaceworkReports {
   alerts?: { rows: LaceworkAlertRow[]; fileName: string };
   errors: string[];
 }
+
+/** A compliance row's values in the PRD's CSV column order (the workbook appends Description and Remediation). */
+export const complianceRowValues = (r: LaceworkComplianceRow): (string | number)[] => [
+  r.policyName,
+  r.policyId,
+  r.severity,
+  r.status,
+  r.frameworkName,
+  r.policyType,
+  r.compliantResources,
+  r.nonCompliantResources,
+  r.accountsWithViolations,
+];
+
+/** An alert row's values in the PRD's CSV column order (the workbook tab uses the same order). */
+export const alertRowValues = (r: LaceworkAlertRow): (string | number)[] => [
+  r.policyId,
+  r.policyTitle,
+  r.description,
+  r.remediationSteps,
+  r.severity,
+  r.resource,
+  r.region,
+  r.account,
+  r.dateTime,
+  r.alertId,
+];

@@ -1,4 +1,4 @@
-import type { LaceworkAlertRow } from '../domain/lacework-report';
+import { alertRowValues, type LaceworkAlertRow } from '../domain/lacework-report';
 import { severityRank } from './compliance-rows';
 import { pyCompare } from './python-compat';
 import { quoteNonNumericCsv } from './python-csv';
@@ -30,18 +30,4 @@ export const sortAlertRows = (rows: readonly LaceworkAlertRow[]): LaceworkAlertR
  * when there are no alerts. Rows are written in the order given.
  */
 export const alertsCsv = (rows: readonly LaceworkAlertRow[]): string =>
-  quoteNonNumericCsv(
-    ALERTS_CSV_HEADER,
-    rows.map((r) => [
-      r.policyId,
-      r.policyTitle,
-      r.description,
-      r.remediationSteps,
-      r.severity,
-      r.resource,
-      r.region,
-      r.account,
-      r.dateTime,
-      r.alertId,
-    ]),
-  );
+  quoteNonNumericCsv(ALERTS_CSV_HEADER, rows.map(alertRowValues));

@@ -1,4 +1,4 @@
-import type { LaceworkComplianceRow } from '../domain/lacework-report';
+import { complianceRowValues, type LaceworkComplianceRow } from '../domain/lacework-report';
 import { quoteNonNumericCsv } from './python-csv';
 
 /** The PRD's columns of `<stem>_compliance.csv`, in order (Description and Remediation are workbook-only). */
@@ -19,17 +19,4 @@ export const COMPLIANCE_CSV_HEADER = [
  * UTF-8 without BOM. Rows are written in the order given (`buildComplianceRows` sorts them).
  */
 export const complianceCsv = (rows: readonly LaceworkComplianceRow[]): string =>
-  quoteNonNumericCsv(
-    COMPLIANCE_CSV_HEADER,
-    rows.map((r) => [
-      r.policyName,
-      r.policyId,
-      r.severity,
-      r.status,
-      r.frameworkName,
-      r.policyType,
-      r.compliantResources,
-      r.nonCompliantResources,
-      r.accountsWithViolations,
-    ]),
-  );
+  quoteNonNumericCsv(COMPLIANCE_CSV_HEADER, rows.map(complianceRowValues));

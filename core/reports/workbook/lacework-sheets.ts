@@ -1,4 +1,9 @@
-import type { LaceworkAlertRow, LaceworkComplianceRow, LaceworkReports } from '../../domain/lacework-report';
+import {
+  alertRowValues,
+  complianceRowValues,
+  type LaceworkComplianceRow,
+  type LaceworkReports,
+} from '../../domain/lacework-report';
 import { addAboveZeroBad, addSeverityFormats } from './formats';
 import { waitForSheetDrain } from './sheet-drain';
 import {
@@ -46,31 +51,12 @@ export const LACEWORK_NOT_CONFIGURED = 'Lacework not configured for this run';
 const DRAIN_CHECK_EVERY = 500;
 
 const complianceValues = (r: LaceworkComplianceRow): unknown[] => [
-  r.policyName,
-  r.policyId,
-  r.severity,
-  r.status,
-  r.frameworkName,
-  r.policyType,
-  r.compliantResources,
-  r.nonCompliantResources,
-  r.accountsWithViolations,
+  ...complianceRowValues(r),
   r.description,
   r.remediation,
 ];
 
-const alertValues = (r: LaceworkAlertRow): unknown[] => [
-  r.policyId,
-  r.policyTitle,
-  r.description,
-  r.remediationSteps,
-  r.severity,
-  r.resource,
-  r.region,
-  r.account,
-  r.dateTime,
-  r.alertId,
-];
+const alertValues = alertRowValues;
 
 /** Notes under the rows: not configured, nothing found, or the Lacework errors (one row each). */
 const notes = (lacework: LaceworkReports | undefined, rows: number, empty: string): string[] => {
