@@ -89,6 +89,22 @@ export const AccountScenarioSchema = z.strictObject({
 });
 export type AccountScenario = z.infer<typeof AccountScenarioSchema>;
 
+/**
+ * Kinds of hostile Config answers (`faults.configCorruptResponses`): `missing-fields` (evaluations without
+ * ResourceId), `wrong-types` (ResultRecordedTime as text), `unexpected-enum` (ComplianceType `MOSTLY_COMPLIANT`),
+ * `not-json` (an HTML body with status 200), `huge-page` (the real page plus 10 MB in an unknown field),
+ * `huge-annotation` (each annotation 100 KB).
+ */
+export const CONFIG_CORRUPTIONS = [
+  'missing-fields',
+  'wrong-types',
+  'unexpected-enum',
+  'not-json',
+  'huge-page',
+  'huge-annotation',
+] as const;
+export type ConfigCorruption = (typeof CONFIG_CORRUPTIONS)[number];
+
 /** Which accounts a fault applies to: every account (`"*"`) or a list of ids. */
 export const AccountSelectorSchema = z.union([z.literal('*'), z.array(AccountIdSchema)]);
 export type AccountSelector = z.infer<typeof AccountSelectorSchema>;
@@ -107,6 +123,18 @@ export const FaultsSchema = z.strictObject({
     .optional(),
   /** Organizations `ListAccounts` first answers one empty page that carries a NextToken. */
   emptyFirstPage: z.boolean().optional(),
+  /** Seed of the rate faults below: the same seed throttles the same requests, whatever the call order. @default 0 */
+  faultSeed: z.number().int().optional(),
+  /** Share (0–1) of Config calls that answer ThrottlingException; drawn per request and attempt from `faultSeed`. */
+  configThrottleRate: z.number().min(0).max(1).optional(),
+  /** Share (0–1) of Config calls that answer HTTP 500 InternalFailure (the SDK retries it); drawn like the above. */
+  configServerErrorRate: z.number().min(0).max(1).optional(),
+  /** Rules deleted between list and detail: listed, but GetComplianceDetailsByConfigRule answers NoSuchConfigRule. */
+  deletedRules: z.array(z.strictObject({ account: AccountIdSchema, region: z.string(), rule: z.string() })).optional(),
+  /** Hostile GetComplianceDetailsByConfigRule answers for an account (every region); see `CONFIG_CORRUPTIONS`. */
+  configCorruptResponses: z
+    .array(z.strictObject({ account: AccountIdSchema, kind: z.enum(CONFIG_CORRUPTIONS) }))
+    .optional(),
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 

@@ -9,7 +9,7 @@ import { buildPostToSlackHandler } from '../../lambdas/post-to-slack/handler';
 import { buildResolveRunHandler } from '../../lambdas/resolve-run/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
 import { renderLocalDefinition } from '../../statemachines/local-definition';
-import { type EventLog, type LocalRunResult, runLocalWorkflow } from './run-local-workflow';
+import { type EventLog, type LocalRunResult, type LocalTaskHandlers, runLocalWorkflow } from './run-local-workflow';
 
 export interface ExecuteWorkflowOptions {
   deps: Deps;
@@ -20,6 +20,12 @@ export interface ExecuteWorkflowOptions {
   onEvent?: (event: EventLog) => void;
   /** Test settings of the Slack and Jira adapters (e.g. a sleep that does not wait). */
   notifyOptions?: NotifyDepsOptions;
+  /**
+   * Test seam: replaces handlers after they are built (e.g. to crash one account's Scan account, or to corrupt a
+   * partial before Build reports). Never set by `npm start`.
+   * @default - the real handlers, unwrapped
+   */
+  wrapHandlers?: (handlers: LocalTaskHandlers) => LocalTaskHandlers;
 }
 
 /**
@@ -29,18 +35,19 @@ export interface ExecuteWorkflowOptions {
 export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalRunResult> => {
   const { deps, input, executionName, mapConcurrency = 10, retryIntervalMs, onEvent } = options;
   const notify = createNotifyDeps(deps, deps.env, options.notifyOptions);
+  const handlers: LocalTaskHandlers = {
+    resolveRun: buildResolveRunHandler(deps),
+    listAccounts: buildListAccountsHandler(deps),
+    scanAccount: buildScanAccountHandler(deps),
+    buildReports: buildBuildReportsHandler(deps),
+    fetchLaceworkAlerts: buildFetchLaceworkAlertsHandler(deps),
+    postToSlack: buildPostToSlackHandler(notify),
+    createJiraTicket: buildCreateJiraTicketHandler(notify),
+    notifyFailure: buildNotifyFailureHandler(notify),
+  };
   return runLocalWorkflow({
     definition: renderLocalDefinition({ mapConcurrency }),
-    handlers: {
-      resolveRun: buildResolveRunHandler(deps),
-      listAccounts: buildListAccountsHandler(deps),
-      scanAccount: buildScanAccountHandler(deps),
-      buildReports: buildBuildReportsHandler(deps),
-      fetchLaceworkAlerts: buildFetchLaceworkAlertsHandler(deps),
-      postToSlack: buildPostToSlackHandler(notify),
-      createJiraTicket: buildCreateJiraTicketHandler(notify),
-      notifyFailure: buildNotifyFailureHandler(notify),
-    },
+    handlers: options.wrapHandlers ? options.wrapHandlers(handlers) : handlers,
     input,
     executionName,
     retryIntervalMs,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Scenario } from '../scenario.schema';
-import { answerConfig } from './config-api';
+import { answerConfig, corruptConfigAnswer } from './config-api';
 import type { CredentialRegistry } from './credentials';
 import type { FaultInjector } from './faults';
 import { answerOrganizations } from './organizations-api';
@@ -44,12 +44,13 @@ const handleJson = async (req: IncomingMessage, res: ServerResponse, target: str
     const caller = deps.registry.resolve(identity?.accessKeyId);
     if (identity === undefined || caller === undefined) throw unrecognized();
     if (service === 'config') {
-      deps.faults.checkConfigCall(caller.accountId, identity.region);
-      sendJson(
-        res,
-        200,
+      deps.faults.checkConfigCall(caller.accountId, identity.region, { operation, body });
+      const answer = corruptConfigAnswer(
+        deps.faults.configCorruption(caller.accountId, operation),
         answerConfig(operation, body, { accountId: caller.accountId, region: identity.region }, deps.index),
       );
+      if (typeof answer === 'string') res.writeHead(200, { 'content-type': 'text/html' }).end(answer);
+      else sendJson(res, 200, answer);
     } else if (service === 'organizations') {
       sendJson(res, 200, answerOrganizations(operation, body, caller, deps.index, deps.scenario.faults ?? {}));
     } else {

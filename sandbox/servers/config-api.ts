@@ -1,4 +1,4 @@
-import type { EvaluationResult } from '../scenario.schema';
+import type { ConfigCorruption, EvaluationResult } from '../scenario.schema';
 import { decodeToken, page } from './paging';
 import type { IndexedRegion, ScenarioIndex } from './scenario-index';
 import { AwsFault, toEpochSeconds } from './wire';
@@ -185,4 +185,50 @@ export const answerConfig = (operation: string, body: Body, target: ConfigTarget
     throw new AwsFault('UnknownOperationException', `the sandbox does not implement Config ${operation}`);
   }
   return handler(body, index.region(target.accountId, target.region), target);
+};
+
+/** Bytes of the unknown field a `huge-page` answer carries, and of each `huge-annotation` annotation. */
+export const HUGE_PAGE_BYTES = 10 * 1024 * 1024;
+export const HUGE_ANNOTATION_CHARS = 100 * 1024;
+
+const mapEvaluations = (answer: Body, change: (evaluation: Body) => Body): Body => ({
+  ...answer,
+  EvaluationResults: ((answer.EvaluationResults as Body[] | undefined) ?? []).map(change),
+});
+
+const withQualifier = (evaluation: Body, change: (qualifier: Body) => Body): Body => {
+  const id = evaluation.EvaluationResultIdentifier as Body;
+  return {
+    ...evaluation,
+    EvaluationResultIdentifier: { ...id, EvaluationResultQualifier: change(id.EvaluationResultQualifier as Body) },
+  };
+};
+
+/** An annotation of `HUGE_ANNOTATION_CHARS` characters with quotes and commas (CSV-hostile), starting with the real one. */
+const hugeAnnotation = (annotation: unknown): string => {
+  const head = `${typeof annotation === 'string' ? annotation : 'no annotation'} `;
+  return (head + '"quoted", '.repeat(HUGE_ANNOTATION_CHARS / 10)).slice(0, HUGE_ANNOTATION_CHARS);
+};
+
+/**
+ * A hostile version of a GetComplianceDetailsByConfigRule answer (`faults.configCorruptResponses`); a string is sent
+ * as is (status 200, not JSON). See `CONFIG_CORRUPTIONS` in scenario.schema.ts for the kinds.
+ */
+export const corruptConfigAnswer = (kind: ConfigCorruption | undefined, answer: Body): Body | string => {
+  switch (kind) {
+    case undefined:
+      return answer;
+    case 'missing-fields':
+      return mapEvaluations(answer, (e) => withQualifier(e, ({ ResourceId: _dropped, ...qualifier }) => qualifier));
+    case 'wrong-types':
+      return mapEvaluations(answer, (e) => ({ ...e, ResultRecordedTime: 'yesterday' }));
+    case 'unexpected-enum':
+      return mapEvaluations(answer, (e) => ({ ...e, ComplianceType: 'MOSTLY_COMPLIANT' }));
+    case 'not-json':
+      return '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    case 'huge-page':
+      return { ...answer, Padding: 'x'.repeat(HUGE_PAGE_BYTES) };
+    case 'huge-annotation':
+      return mapEvaluations(answer, (e) => ({ ...e, Annotation: hugeAnnotation(e.Annotation) }));
+  }
 };

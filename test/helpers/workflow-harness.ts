@@ -1,4 +1,4 @@
-import { executeWorkflow } from '../../cli/local/execute-workflow';
+import { type ExecuteWorkflowOptions, executeWorkflow } from '../../cli/local/execute-workflow';
 import type { LocalRunResult } from '../../cli/local/run-local-workflow';
 import { sandboxWiring } from '../../cli/local/sandbox-wiring';
 import { loadEnv } from '../../core/config/env';
@@ -6,11 +6,15 @@ import { createDeps, type Deps } from '../../lambdas/_shared/deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';
 
+/** Per-run options of {@link WorkflowHarness.run}. */
+export type HarnessRunOptions = Pick<ExecuteWorkflowOptions, 'wrapHandlers'>;
+
 /** A sandbox plus the deps wired to it, as `npm start` builds them, for workflow tests. */
 export interface WorkflowHarness {
   sandbox: Sandbox;
   deps: Deps;
-  run(input: unknown, executionName?: string): Promise<LocalRunResult>;
+  /** One execution; `options.wrapHandlers` swaps handlers for this run only (see test/helpers/fault-hooks.ts). */
+  run(input: unknown, executionName?: string, options?: HarnessRunOptions): Promise<LocalRunResult>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +38,7 @@ export const startWorkflowHarness = async (
   return {
     sandbox,
     deps,
-    run: (input, executionName) => {
+    run: (input, executionName, options = {}) => {
       runs += 1;
       return executeWorkflow({
         deps,
@@ -42,6 +46,7 @@ export const startWorkflowHarness = async (
         executionName: executionName ?? `test-run-${runs}`,
         retryIntervalMs: 0,
         notifyOptions: { sleep: async () => undefined },
+        ...options,
       });
     },
     stop: () => sandbox.stop(),
