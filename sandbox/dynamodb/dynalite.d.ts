@@ -1,0 +1,15 @@
+// Minimal types for dynalite 4.0.0 (it ships none): only what sandbox/dynamodb/dynamo-sandbox.ts uses.
+declare module 'dynalite' {
+  import type { Server } from 'node:http';
+
+  interface DynaliteOptions {
+    createTableMs?: number;
+    deleteTableMs?: number;
+    updateTableMs?: number;
+    maxItemSizeKb?: number;
+    path?: string;
+  }
+
+  function dynalite(options?: DynaliteOptions): Server;
+  export = dynalite;
+}
