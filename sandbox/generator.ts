@@ -1,4 +1,6 @@
+import { accountSizes } from './generator/account-sizes';
 import { type GenerateLaceworkOptions, generateLaceworkSection } from './generator/lacework';
+import { lazyRegion } from './generator/lazy-region';
 import {
   DORMANT_RULES,
   GLOBAL_RESOURCE_TYPES,
@@ -100,29 +102,25 @@ const configRule = (template: RuleTemplate, name: string, ctx: ResourceContext, 
   };
 };
 
+interface RegionRecords {
+  configRules: ConfigRule[];
+  evaluations: EvaluationResult[];
+}
+
+/** One account+region's records, a pure function of its seed (so they can be rebuilt on demand). */
 const generateRegion = (
   templates: readonly RuleTemplate[],
   ctx: ResourceContext,
   size: number,
   firstRegion: boolean,
-  prng: Prng,
-): Pick<RegionScenario, 'configRules' | 'evaluations'> => {
-  const inventory = new Map<string, string[]>();
-  const resources = (type: string): string[] => {
-    const known = inventory.get(type);
-    if (known !== undefined) return known;
-    const weight = GLOBAL_RESOURCE_TYPES.has(type) && !firstRegion ? 0 : (RESOURCE_WEIGHTS[type] ?? 0);
-    const count = type === 'AWS::::Account' ? 1 : Math.round(size * weight * (0.5 + prng.next()));
-    const ids = Array.from({ length: count }, (_, n) => resourceId(type, n + 1, ctx, prng));
-    inventory.set(type, ids);
-    return ids;
-  };
+  seed: number,
+  withEvaluations: boolean,
+): RegionRecords => {
+  const prng = new Prng(seed);
   const packSuffix = prng.lowerAlnum(8);
-  const orderingPool = Array.from({ length: 6 }, () => iso(BASE_TIME - prng.int(3 * 86_400, 60 * 86_400)));
   const used = new Set<string>();
   const configRules: ConfigRule[] = [];
-  const evaluations: EvaluationResult[] = [];
-  templates.forEach((template, i) => {
+  for (const [i, template] of templates.entries()) {
     const base = template.rule.name;
     let name =
       template.flavour === 'plain'
@@ -133,12 +131,30 @@ const generateRegion = (
     if (used.has(name)) name = `${name}-${i}`;
     used.add(name);
     configRules.push(configRule(template, name, ctx, prng));
+  }
+  const evaluations: EvaluationResult[] = [];
+  if (!withEvaluations) return { configRules, evaluations };
+  // A second stream, so the rules alone can be rebuilt without drawing the evaluations.
+  const draws = new Prng(seed ^ 0x5bd1e995);
+  const inventory = new Map<string, string[]>();
+  const resources = (type: string): string[] => {
+    const known = inventory.get(type);
+    if (known !== undefined) return known;
+    const weight = GLOBAL_RESOURCE_TYPES.has(type) && !firstRegion ? 0 : (RESOURCE_WEIGHTS[type] ?? 0);
+    const count = type === 'AWS::::Account' ? 1 : Math.round(size * weight * (0.5 + draws.next()));
+    const ids = Array.from({ length: count }, (_, n) => resourceId(type, n + 1, ctx, draws));
+    inventory.set(type, ids);
+    return ids;
+  };
+  const orderingPool = Array.from({ length: 6 }, () => iso(BASE_TIME - draws.int(3 * 86_400, 60 * 86_400)));
+  templates.forEach((template, i) => {
     if (template.dormant) return;
-    const invoked = BASE_TIME - prng.int(0, 72 * 3600);
+    const name = (configRules[i] as ConfigRule).ConfigRuleName;
+    const invoked = BASE_TIME - draws.int(0, 72 * 3600);
     const invokedIso = iso(invoked);
-    const recordedIso = iso(invoked + prng.int(1, 20));
+    const recordedIso = iso(invoked + draws.int(1, 20));
     for (const id of resources(template.rule.resourceType)) {
-      const roll = prng.next();
+      const roll = draws.next();
       const type =
         roll < NOT_APPLICABLE_RATE
           ? 'NOT_APPLICABLE'
@@ -146,7 +162,7 @@ const generateRegion = (
             ? 'NON_COMPLIANT'
             : 'COMPLIANT';
       const annotated =
-        type === 'NON_COMPLIANT' && template.rule.annotation !== undefined && prng.chance(ANNOTATED_RATE);
+        type === 'NON_COMPLIANT' && template.rule.annotation !== undefined && draws.chance(ANNOTATED_RATE);
       const evaluation: EvaluationResult = {
         EvaluationResultIdentifier: {
           EvaluationResultQualifier: {
@@ -155,7 +171,7 @@ const generateRegion = (
             ResourceId: id,
             EvaluationMode: 'DETECTIVE',
           },
-          OrderingTimestamp: prng.pick(orderingPool),
+          OrderingTimestamp: draws.pick(orderingPool),
         },
         ComplianceType: type,
         ResultRecordedTime: recordedIso,
@@ -170,8 +186,10 @@ const generateRegion = (
 
 /**
  * Generates a synthetic organization, deterministic for a seed (mulberry32; no clock, no Math.random). Account sizes
- * are skewed like real organizations: one to three huge accounts (about 100 resources per type, so some rules exceed the 100-result
- * page and the CappedCount cap), about 8 % medium ones and many small ones with a resource or two per type. Rule names are AWS managed rule names,
+ * are skewed like real organizations (see {@link accountSizes}): a few huge accounts (about 100 resources per type, so some
+ * rules exceed the 100-result page and the CappedCount cap), about 8 % medium ones and many small ones with a resource
+ * or two per type. Each region's rules and evaluations are built lazily from a per-region seed (see {@link lazyRegion}),
+ * so 5,000 accounts × 4 regions × 150 rules generate in well under a second and take memory only for the regions read. Rule names are AWS managed rule names,
  * some with a conformance-pack suffix (`-conformance-pack-<8>`) or Security Hub form (`securityhub-<rule>-<8 hex>`);
  * some NON_COMPLIANT results carry annotations, about 4 % of results are NOT_APPLICABLE, and the last rule of each
  * region (when there are 2 or more) targets a resource type nobody has, so it has no evaluations (INSUFFICIENT_DATA).
@@ -183,13 +201,10 @@ export const generateScenario = (options: GenerateScenarioOptions): Scenario => 
   const prng = new Prng(options.seed);
   const organization = organizationAccounts(options.accounts, options.suspendedRate ?? 0, prng);
   const templates = ruleSet(options.rulesPerRegion, prng);
-  const n = organization.length;
-  const hugeCount = n >= 10 ? Math.min(3, Math.max(1, Math.floor(n / 20))) : 0;
-  const huge = new Set<number>();
-  while (huge.size < hugeCount) huge.add(prng.int(1, n - 1));
+  const sizes = accountSizes(organization.length, prng);
   const accounts: Record<string, AccountScenario> = {};
   organization.forEach((account, i) => {
-    const size = huge.has(i) ? prng.int(100, 130) : prng.chance(0.08) ? prng.int(6, 15) : 0.5 + prng.next();
+    const size = sizes[i] as number;
     const regions: Record<string, RegionScenario> = {};
     options.regions.forEach((region, r) => {
       const ctx = { accountId: account.Id, accountName: account.Name, region };
@@ -198,7 +213,11 @@ export const generateScenario = (options: GenerateScenarioOptions): Scenario => 
         return;
       }
       const recorder = prng.chance(options.recorderStoppedRate ?? 0) ? 'stopped' : true;
-      regions[region] = { recorder, ...generateRegion(templates, ctx, size, r === 0, prng) };
+      const seed = prng.int(0, 0xffff_ffff);
+      regions[region] = lazyRegion(recorder, {
+        rules: () => generateRegion(templates, ctx, size, r === 0, seed, false).configRules,
+        all: () => generateRegion(templates, ctx, size, r === 0, seed, true),
+      });
     });
     accounts[account.Id] = {
       assumeRole: i > 0 && prng.chance(options.accessDeniedRate ?? 0) ? 'AccessDenied' : 'ok',

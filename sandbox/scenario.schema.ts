@@ -121,6 +121,18 @@ export const FaultsSchema = z.strictObject({
   configRateLimit: z
     .strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() })
     .optional(),
+  /**
+   * Token buckets per calling (hub) account on STS and Organizations: an empty bucket answers `Throttling` (STS) or
+   * `TooManyRequestsException` (Organizations), as AWS does (sandbox/servers/hub-rate-limits.ts).
+   */
+  hubRateLimit: z
+    .strictObject({
+      sts: z.strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() }).optional(),
+      organizations: z
+        .strictObject({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() })
+        .optional(),
+    })
+    .optional(),
   /** Organizations `ListAccounts` first answers one empty page that carries a NextToken. */
   emptyFirstPage: z.boolean().optional(),
   /** Seed of the rate faults below: the same seed throttles the same requests, whatever the call order. @default 0 */

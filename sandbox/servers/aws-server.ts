@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario.schema';
 import { answerConfig, corruptConfigAnswer } from './config-api';
 import type { CredentialRegistry } from './credentials';
 import type { FaultInjector } from './faults';
+import { HubRateLimiter } from './hub-rate-limits';
 import { answerOrganizations } from './organizations-api';
 import type { ScenarioIndex } from './scenario-index';
 import type { SandboxStats } from './stats';
@@ -17,6 +18,8 @@ export interface AwsServerDeps {
   registry: CredentialRegistry;
   faults: FaultInjector;
   stats: SandboxStats;
+  /** @default - the scenario's `faults.hubRateLimit` */
+  hubLimits?: HubRateLimiter;
 }
 
 /** A started loopback server. */
@@ -52,6 +55,7 @@ const handleJson = async (req: IncomingMessage, res: ServerResponse, target: str
       if (typeof answer === 'string') res.writeHead(200, { 'content-type': 'text/html' }).end(answer);
       else sendJson(res, 200, answer);
     } else if (service === 'organizations') {
+      deps.hubLimits?.check('organizations', caller);
       sendJson(res, 200, answerOrganizations(operation, body, caller, deps.index, deps.scenario.faults ?? {}));
     } else {
       throw new AwsFault('UnknownOperationException', `the sandbox does not serve ${target}`);
@@ -73,6 +77,7 @@ const handleQuery = async (req: IncomingMessage, res: ServerResponse, deps: AwsS
     if (caller === undefined) {
       throw new AwsFault('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
     }
+    deps.hubLimits?.check('sts', caller);
     sendXml(res, 200, answerSts(params, caller, deps.scenario, deps.index, deps.registry));
   } catch (error) {
     const fault = error instanceof AwsFault ? error : new AwsFault('InternalFailure', String(error), 500);
@@ -85,7 +90,11 @@ const handleQuery = async (req: IncomingMessage, res: ServerResponse, deps: AwsS
  * Starts ONE `node:http` server on 127.0.0.1 (a free port) for STS, Organizations and Config, routed by protocol:
  * `x-amz-target` (JSON 1.1) picks Config or Organizations; a form body picks the STS query protocol.
  */
-export const startAwsServer = async (deps: AwsServerDeps): Promise<RunningServer> => {
+export const startAwsServer = async (options: AwsServerDeps): Promise<RunningServer> => {
+  const deps = {
+    ...options,
+    hubLimits: options.hubLimits ?? new HubRateLimiter(options.scenario.faults?.hubRateLimit),
+  };
   const server: Server = createServer((req, res) => {
     const target = req.headers['x-amz-target'];
     const done =

@@ -9,6 +9,9 @@ export interface IndexedRegion {
   evaluationsByRule: ReadonlyMap<string, readonly EvaluationResult[]>;
 }
 
+/** Regions kept indexed at once (most recently read): a generated 5,000-account organization builds its records lazily. */
+const REGION_CACHE_LIMIT = 2000;
+
 const NO_REGION: IndexedRegion = {
   recorder: false,
   rules: [],
@@ -51,7 +54,11 @@ export class ScenarioIndex {
   region(accountId: string, region: string): IndexedRegion {
     const key = `${accountId}/${region}`;
     const cached = this.regionCache.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.regionCache.delete(key);
+      this.regionCache.set(key, cached);
+      return cached;
+    }
     const data = this.scenario.accounts[accountId]?.regions[region];
     if (data === undefined) return NO_REGION;
     const evaluationsByRule = new Map<string, EvaluationResult[]>(data.configRules.map((r) => [r.ConfigRuleName, []]));
@@ -67,6 +74,8 @@ export class ScenarioIndex {
       evaluationsByRule,
     };
     this.regionCache.set(key, indexed);
+    if (this.regionCache.size > REGION_CACHE_LIMIT)
+      this.regionCache.delete(this.regionCache.keys().next().value as string);
     return indexed;
   }
 }

@@ -1,3 +1,6 @@
+/** Throttling answers: Config, STS, Organizations, Lacework. */
+const THROTTLE_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'TooManyRequests']);
+
 /**
  * Call counters of a running sandbox, keyed `<service>.<Operation>` (e.g. `config.GetComplianceDetailsByConfigRule`,
  * `lacework.Alerts`).
@@ -17,7 +20,7 @@ export class SandboxStats {
   recordError(service: string, operation: string, code: string): void {
     const key = `${service}.${code}`;
     this.errors[key] = (this.errors[key] ?? 0) + 1;
-    if (code === 'ThrottlingException' || code === 'TooManyRequests') {
+    if (THROTTLE_CODES.has(code)) {
       const op = `${service}.${operation}`;
       this.throttled[op] = (this.throttled[op] ?? 0) + 1;
     }
