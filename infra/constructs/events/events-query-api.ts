@@ -62,7 +62,10 @@ export class EventsQueryApi extends Construct {
         throttlingBurstLimit: props.burstLimit,
       },
     });
-    const validator = this.api.addRequestValidator('Parameters', { validateRequestParameters: true });
+    const validator = this.api.addRequestValidator('Parameters', {
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
     const integration = new apigw.LambdaIntegration(props.handler);
 
     this.api.root.addResource('events').addMethod('GET', integration, {
