@@ -7,13 +7,13 @@ import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';
 
 /** Per-run options of {@link WorkflowHarness.run}. */
-export type HarnessRunOptions = Pick<ExecuteWorkflowOptions, 'wrapHandlers'>;
+export type HarnessRunOptions = Pick<ExecuteWorkflowOptions, 'wrapHandlers' | 'mapConcurrency'>;
 
 /** A sandbox plus the deps wired to it, as `npm start` builds them, for workflow tests. */
 export interface WorkflowHarness {
   sandbox: Sandbox;
   deps: Deps;
-  /** One execution; `options.wrapHandlers` swaps handlers for this run only (see test/helpers/fault-hooks.ts). */
+  /** One execution; `options` may swap handlers (test/helpers/fault-hooks.ts) or set the map concurrency (default 10). */
   run(input: unknown, executionName?: string, options?: HarnessRunOptions): Promise<LocalRunResult>;
   stop(): Promise<void>;
 }
