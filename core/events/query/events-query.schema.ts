@@ -30,11 +30,11 @@ export const EventsQuerySchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a region such as us-east-1')
     .optional(),
-  /** The normalised rule name (conformance-pack and Security Hub affixes stripped), as in the digest. */
+  /** A rule name, raw or normalised: it is normalised (conformance-pack and Security Hub affixes stripped). */
   rule: z.string().min(1).max(256).optional(),
   resourceType: z
     .string()
-    .regex(/^AWS::\w+::\w+$/, 'expected a resource type such as AWS::S3::Bucket')
+    .regex(/^AWS::(\w+)?::\w+$/, 'expected a resource type such as AWS::S3::Bucket or AWS::::Account')
     .optional(),
   resourceId: z.string().min(1).max(1024).optional(),
   complianceType: EventComplianceTypeSchema.optional(),

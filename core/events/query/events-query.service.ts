@@ -1,3 +1,4 @@
+import { normalizeRuleName } from '../../domain/rule-name';
 import type { ComplianceEventStore } from '../event-store.port';
 import type { HistoryFilter, HistoryItem, LatestState } from '../model';
 import { type AccountScore, computeScore } from '../score';
@@ -71,7 +72,7 @@ export const queryEvents = async (query: EventsQuery, store: EventsQueryStore): 
   const exclusiveStartKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor, filters);
   const filter: HistoryFilter = {
     ...(query.account !== undefined ? { accountId: query.account } : {}),
-    ...(query.rule !== undefined ? { normalizedRuleName: query.rule } : {}),
+    ...(query.rule !== undefined ? { normalizedRuleName: normalizeRuleName(query.rule) } : {}),
     ...(query.region !== undefined ? { region: query.region } : {}),
     ...(query.resourceType !== undefined ? { resourceType: query.resourceType } : {}),
     ...(query.resourceId !== undefined ? { resourceId: query.resourceId } : {}),

@@ -30,6 +30,12 @@ describe('parseQueryParameters', () => {
       expect(query).toEqual({ account: '111122223333', from: '2026-11-01T00:00:00.000Z', limit: DEFAULT_LIMIT });
     });
 
+    it('accepts the account resource type, whose service part is empty', () => {
+      expect(parseQueryParameters(EventsQuerySchema, { resourceType: 'AWS::::Account' }).resourceType).toBe(
+        'AWS::::Account',
+      );
+    });
+
     it('caps a limit above the maximum', () => {
       expect(parseQueryParameters(EventsQuerySchema, { account: '111122223333', limit: '5000' }).limit).toBe(MAX_LIMIT);
     });

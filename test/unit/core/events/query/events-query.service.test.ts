@@ -57,6 +57,17 @@ describe('queryEvents', () => {
     expect(page.items[0]).not.toHaveProperty('expiresAt');
   });
 
+  it('normalises a raw rule name to the rule across accounts', async () => {
+    // Arrange
+    const store = await storeWith(5);
+
+    // Act
+    const page = await queryEvents(query({ rule: 'securityhub-s3-bucket-versioning-enabled-1a2b3c4d' }), store);
+
+    // Assert
+    expect(page.items).toHaveLength(5);
+  });
+
   it('fails on the cursor parameter when a cursor is reused with other filters', async () => {
     // Arrange
     const store = await storeWith(50);
