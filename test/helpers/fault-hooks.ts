@@ -79,3 +79,17 @@ export const composeHooks =
   (...hooks: HandlerHook[]): HandlerHook =>
   (handlers) =>
     hooks.reduce((acc, hook) => hook(acc), handlers);
+
+/**
+ * Records every **Build reports** input (the payload the chain builds: run, accounts, scan) into `sink`, then runs the
+ * real handler; a redrive test replays it with the map output amended.
+ */
+export const recordBuildReportsInput =
+  (sink: unknown[]): HandlerHook =>
+  (handlers) => ({
+    ...handlers,
+    buildReports: async (event, context) => {
+      sink.push(structuredClone(event));
+      return handlers.buildReports(event, context);
+    },
+  });
