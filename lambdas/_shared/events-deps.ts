@@ -1,0 +1,118 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createAwsClientFactory } from '../../core/adapters/aws-clients';
+import { createDocumentClient } from '../../core/adapters/dynamodb/dynamo-client';
+import { DynamoComplianceEventStore } from '../../core/adapters/dynamodb/dynamo-compliance-event-store';
+import { S3ObjectStore } from '../../core/adapters/s3-object-store';
+import { SecretsManagerSecretSource } from '../../core/adapters/secrets/secrets-manager-secret-source';
+import { SlackBotNotifier } from '../../core/adapters/slack/slack-bot-notifier';
+import { SlackWebhookNotifier } from '../../core/adapters/slack/slack-webhook-notifier';
+import type { ComplianceEventStore } from '../../core/events/event-store.port';
+import type { EventsEnv } from '../../core/events/events-env';
+import { createSeverityResolver, type SeverityResolver } from '../../core/events/severity-resolver';
+import type { Log } from '../../core/log';
+import { ChannelPacer } from '../../core/notify/channel-pacer';
+import { type RetryPolicy, realSleep, type Sleep } from '../../core/notify/http-retry';
+import { parseSecret, SLACK_SECRET_SHAPE, SlackSecretSchema } from '../../core/notify/notify-secrets';
+import type { ChatNotifier } from '../../core/ports/chat-notifier.port';
+import { type Clock, systemClock } from '../../core/ports/clock.port';
+import type { ObjectStore } from '../../core/ports/object-store.port';
+import type { SecretSource } from '../../core/ports/secret-source.port';
+import { createLogger, toLog } from './logger';
+
+/** What the compliance-events handlers need, built once per container (or per local run). */
+export interface EventsDeps {
+  env: EventsEnv;
+  logger: Logger;
+  log: Log;
+  clock: Clock;
+  store: ComplianceEventStore;
+  severity: SeverityResolver;
+  /** The Slack channel when SLACK_SECRET_NAME is set; the secret is read on first use. */
+  chat?: () => Promise<ChatNotifier>;
+  /** The weekly report bucket (reconciliation); absent when REPORT_BUCKET is unset. */
+  reports?: ObjectStore;
+}
+
+/** Local and test overrides; Lambda passes none. */
+export interface EventsDepsOverrides {
+  logger?: Logger;
+  clock?: Clock;
+  secrets?: SecretSource;
+  store?: ComplianceEventStore;
+  /** Static credentials for a local DynamoDB endpoint. */
+  dynamoCredentials?: { accessKeyId: string; secretAccessKey: string };
+  fetch?: typeof fetch;
+  sleep?: Sleep;
+  retryPolicy?: Partial<RetryPolicy>;
+  reports?: ObjectStore;
+}
+
+/**
+ * The composition root of the events functions: DynamoDB DocumentClient and store, severity table with the configured
+ * overrides, Slack (webhook or bot, as the secret says) behind one pacer per container, S3 for the weekly partials.
+ */
+export const createEventsDeps = (env: EventsEnv, overrides: EventsDepsOverrides = {}): EventsDeps => {
+  const logger = overrides.logger ?? createLogger(env.POWERTOOLS_SERVICE_NAME);
+  const log = toLog(logger);
+  const clock = overrides.clock ?? systemClock;
+  const store =
+    overrides.store ??
+    new DynamoComplianceEventStore(
+      createDocumentClient({
+        region: env.AWS_REGION,
+        maxAttempts: env.AWS_MAX_ATTEMPTS,
+        ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
+        ...(overrides.dynamoCredentials ? { credentials: overrides.dynamoCredentials } : {}),
+      }),
+      env.EVENTS_TABLE_NAME,
+      clock,
+    );
+  const secrets =
+    overrides.secrets ??
+    new SecretsManagerSecretSource(
+      new SecretsManagerClient({ region: env.AWS_REGION, maxAttempts: env.AWS_MAX_ATTEMPTS }),
+    );
+  const sleep = overrides.sleep ?? realSleep;
+  const pacer = new ChannelPacer(clock, sleep);
+  const http = {
+    fetch: overrides.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init)),
+    sleep,
+    service: 'slack',
+    log,
+    ...(overrides.retryPolicy ? { policy: overrides.retryPolicy } : {}),
+  };
+  const slackSecret = env.SLACK_SECRET_NAME;
+  const chat =
+    slackSecret === undefined
+      ? undefined
+      : async (): Promise<ChatNotifier> => {
+          const secret = parseSecret(
+            SlackSecretSchema,
+            await secrets.getSecret(slackSecret),
+            slackSecret,
+            SLACK_SECRET_SHAPE,
+          );
+          return 'webhookUrl' in secret
+            ? new SlackWebhookNotifier({ webhookUrl: secret.webhookUrl, http, pacer })
+            : new SlackBotNotifier({ ...secret, baseUrl: env.SLACK_API_BASE_URL, http, pacer });
+        };
+  const reports =
+    overrides.reports ??
+    (env.REPORT_BUCKET
+      ? new S3ObjectStore(
+          createAwsClientFactory({ region: env.AWS_REGION, maxAttempts: env.AWS_MAX_ATTEMPTS }).s3(),
+          env.REPORT_BUCKET,
+        )
+      : undefined);
+  return {
+    env,
+    logger,
+    log,
+    clock,
+    store,
+    severity: createSeverityResolver(env.EVENTS_SEVERITY_OVERRIDES),
+    ...(chat ? { chat } : {}),
+    ...(reports ? { reports } : {}),
+  };
+};

@@ -1,0 +1,27 @@
+import { ConfigError } from '../../core/errors';
+import { ReconcileInputSchema, reconcileRun } from '../../core/events/reconcile-run.service';
+import { createHandler } from '../_shared/create-handler';
+import type { EventsDeps } from '../_shared/events-deps';
+
+/** **Reconcile**: nightly; compares the latest states with a weekly run's partials (input `{ runId }`). */
+export const buildEventsReconcileHandler = (deps: EventsDeps) =>
+  createHandler({
+    schema: ReconcileInputSchema,
+    logger: deps.logger,
+    logKeys: (input) => ({ runId: input.runId }),
+    run: async (input) => {
+      if (!deps.reports) {
+        throw new ConfigError(
+          'invalid environment: REPORT_BUCKET is required by the reconciliation (the weekly bucket)',
+        );
+      }
+      return reconcileRun(input, {
+        store: deps.store,
+        clock: deps.clock,
+        log: deps.log,
+        severity: deps.severity,
+        historyTtlDays: deps.env.EVENTS_HISTORY_TTL_DAYS,
+        reports: deps.reports,
+      });
+    },
+  });
