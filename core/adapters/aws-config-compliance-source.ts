@@ -8,7 +8,7 @@ import {
   paginateDescribeConfigRules,
 } from '@aws-sdk/client-config-service';
 import { type ComplianceType, ComplianceTypeSchema } from '../domain/partial.schema';
-import { ConfigNotEnabledError, NotFoundError } from '../errors';
+import { ConfigNotEnabledError, NotFoundError, ValidationError } from '../errors';
 import type {
   ComplianceSource,
   ComplianceSourceFactory,
@@ -73,8 +73,10 @@ export class AwsConfigComplianceSource implements ComplianceSource {
     for await (const page of this.guard(pages, 'DescribeComplianceByConfigRule')) {
       for (const entry of page.ComplianceByConfigRules ?? []) {
         // Compliance.ComplianceContributorCount.CappedCount is deliberately not read: it stops at 25/100.
-        const complianceType = asComplianceType(entry.Compliance?.ComplianceType);
-        if (entry.ConfigRuleName && complianceType) yield { ruleName: entry.ConfigRuleName, complianceType };
+        if (!entry.ConfigRuleName || entry.Compliance?.ComplianceType === undefined) continue;
+        const complianceType = asComplianceType(entry.Compliance.ComplianceType);
+        if (!complianceType) throw unusable(this.where(), entry.ConfigRuleName, 'ComplianceType', entry.Compliance);
+        yield { ruleName: entry.ConfigRuleName, complianceType };
       }
     }
   }
@@ -103,10 +105,7 @@ export class AwsConfigComplianceSource implements ComplianceSource {
         }
         throw this.translate(err, 'GetComplianceDetailsByConfigRule');
       }
-      for (const result of page.EvaluationResults ?? []) {
-        const evaluation = toEvaluation(ruleName, result);
-        if (evaluation) yield evaluation;
-      }
+      for (const result of page.EvaluationResults ?? []) yield toEvaluation(ruleName, result, this.where());
       token = page.NextToken;
     } while (token);
   }
@@ -134,10 +133,19 @@ export class AwsConfigComplianceSource implements ComplianceSource {
   }
 }
 
-const toEvaluation = (ruleName: string, result: EvaluationResult): EvaluationInfo | undefined => {
+/** A Config answer we cannot count from; thrown (not skipped) so a region never reports a silently short count. */
+const unusable = (where: string, ruleName: string, field: string, value: unknown): ValidationError =>
+  new ValidationError(
+    `unusable config answer in ${where} for rule ${ruleName}: ${field} is ${JSON.stringify(value)?.slice(0, 200)}; the region is reported as failed`,
+  );
+
+const toEvaluation = (ruleName: string, result: EvaluationResult, where: string): EvaluationInfo => {
   const qualifier = result.EvaluationResultIdentifier?.EvaluationResultQualifier;
   const complianceType = asComplianceType(result.ComplianceType);
-  if (!qualifier?.ResourceType || !qualifier.ResourceId || !complianceType) return undefined;
+  if (!qualifier?.ResourceType || !qualifier.ResourceId) {
+    throw unusable(where, ruleName, 'EvaluationResultQualifier', qualifier);
+  }
+  if (!complianceType) throw unusable(where, ruleName, 'ComplianceType', result.ComplianceType);
   return {
     ruleName: qualifier.ConfigRuleName ?? ruleName,
     resourceType: qualifier.ResourceType,
