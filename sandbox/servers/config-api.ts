@@ -205,7 +205,7 @@ const withQualifier = (evaluation: Body, change: (qualifier: Body) => Body): Bod
 };
 
 /** An annotation of `HUGE_ANNOTATION_CHARS` characters with quotes and commas (CSV-hostile), starting with the real one. */
-const hugeAnnotation = (annotation: unknown): string => {
+export const hugeAnnotation = (annotation: unknown): string => {
   const head = `${typeof annotation === 'string' ? annotation : 'no annotation'} `;
   return (head + '"quoted", '.repeat(HUGE_ANNOTATION_CHARS / 10)).slice(0, HUGE_ANNOTATION_CHARS);
 };

@@ -1,7 +1,10 @@
+import ExcelJS from 'exceljs';
 import type { LocalRunResult } from '../../cli/local/run-local-workflow';
 import { keys } from '../../core/domain/keys';
 import { type ReportSummary, ReportSummarySchema } from '../../core/reports/report-summary.schema';
+import { MAX_CELL_CHARS } from '../../core/reports/workbook/sheet-kit';
 import { type AccountExpectation, expectedTotals, generateScenario, type Scenario } from '../../sandbox';
+import { hugeAnnotation } from '../../sandbox/servers/config-api';
 import {
   composeHooks,
   corruptPartialBeforeBuild,
@@ -197,5 +200,111 @@ describe('fault matrix: a generated organization under every fault at once', () 
     expect(summary.lacework?.frameworks.map((f) => f.frameworkName)).toEqual(scenario.lacework?.frameworks);
     const laceworkErrors = summary.accounts.flatMap((a) => a.errors).filter((e) => /^lacework/.test(e));
     for (const error of laceworkErrors) expect(error).toMatch(/429|503|Rate limit|Service Unavailable|throttled/i);
+  });
+});
+
+/** Every string cell of the workbook. */
+const workbookStrings = async (harness: WorkflowHarness, key: string): Promise<string[]> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await harness.deps.store.getStream(key)) chunks.push(chunk as Buffer);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as never);
+  const strings: string[] = [];
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') strings.push(cell.value);
+      });
+    });
+  });
+  return strings;
+};
+
+/** What the recorded error of each unusable answer says. */
+const REASONS = {
+  'missing-fields': /ValidationError: unusable config answer .* EvaluationResultQualifier is .*ResourceType/,
+  'wrong-types': /TypeError: config GetComplianceDetailsByConfigRule .* Expected real number/,
+  'unexpected-enum': /ValidationError: unusable config answer .* ComplianceType is "MOSTLY_COMPLIANT"/,
+  'not-json': /SyntaxError: config GetComplianceDetailsByConfigRule .* is not valid JSON/,
+} as const;
+
+describe('hostile Config answers for some accounts', () => {
+  const hostile = generateScenario({ accounts: 10, regions: REGIONS, rulesPerRegion: 10, seed: 99 });
+  const hostileTruth = expectedTotals(hostile);
+  const targets = hostileTruth.accounts.filter((a) => a.status === 'ok' && a.nonCompliant > 0);
+  const kinds = [
+    'missing-fields',
+    'wrong-types',
+    'unexpected-enum',
+    'not-json',
+    'huge-page',
+    'huge-annotation',
+  ] as const;
+  const byKind = Object.fromEntries(kinds.map((kind, i) => [kind, targets[i] as AccountExpectation])) as Record<
+    (typeof kinds)[number],
+    AccountExpectation
+  >;
+  hostile.faults = { configCorruptResponses: kinds.map((kind) => ({ account: byKind[kind].accountId, kind })) };
+  let harness: WorkflowHarness;
+  let summary: ReportSummary;
+  let csv: string;
+  let cells: string[];
+
+  beforeAll(async () => {
+    harness = await startWorkflowHarness(hostile);
+    const result = await harness.run({}, 'hostile-answers', { mapConcurrency: 10 });
+    const keysOut = (result as { output?: { reports?: { keys?: Record<string, string> } } }).output?.reports?.keys;
+    summary = ReportSummarySchema.parse(
+      JSON.parse((await harness.deps.store.getText(keysOut?.summaryJson ?? '')) ?? ''),
+    );
+    csv = (await harness.deps.store.getText(keysOut?.csv ?? '')) ?? '';
+    cells = await workbookStrings(harness, keysOut?.workbook ?? '');
+  });
+  afterAll(() => harness.stop());
+
+  it.each(kinds.slice(0, 4))(
+    'records the account answered with %s as partial, with an error per region and no count from it',
+    (kind) => {
+      // Arrange
+      const account = byKind[kind];
+
+      // Assert
+      const reported = summary.accounts.find((a) => a.accountId === account.accountId);
+      expect(reported).toMatchObject({ status: 'partial', compliant: 0, nonCompliant: 0 });
+      expect(reported?.errors).toHaveLength(account.enabledRegions.length);
+      for (const error of reported?.errors ?? []) expect(error).toMatch(REASONS[kind as keyof typeof REASONS]);
+    },
+  );
+
+  it('counts the accounts whose answers were huge but valid, and every other account, exactly', () => {
+    // Arrange
+    const broken = new Set(kinds.slice(0, 4).map((kind) => byKind[kind].accountId));
+    const counted = hostileTruth.accounts.filter((a) => !broken.has(a.accountId));
+
+    // Assert
+    for (const account of counted) {
+      const reported = summary.accounts.find((a) => a.accountId === account.accountId);
+      expect({
+        id: account.accountId,
+        c: reported?.compliant,
+        n: reported?.nonCompliant,
+        errors: reported?.errors,
+      }).toEqual({ id: account.accountId, c: account.compliant, n: account.nonCompliant, errors: [] });
+    }
+    expect(summary.accounts).toHaveLength(hostileTruth.totals.accounts);
+  });
+
+  it('keeps a 100 KB annotation whole in the CSV and cuts it to the Excel cell limit in the workbook', () => {
+    // Arrange
+    const account = byKind['huge-annotation'];
+    const row = account.nonCompliantRows[0];
+
+    // Assert
+    const annotation = hugeAnnotation(row?.annotation);
+    expect(csv).toContain(`"${annotation.replaceAll('"', '""')}"`);
+    const cut = cells.filter((c) => c.startsWith(annotation.slice(0, 200)));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const cell of cut) expect(cell).toHaveLength(MAX_CELL_CHARS);
+    expect(Math.max(...cells.map((c) => c.length))).toBeLessThanOrEqual(MAX_CELL_CHARS);
   });
 });
