@@ -6,6 +6,10 @@ import { formatReplay, type ReplaySummary, runEvents } from '../../../cli/comman
 
 const DEMO = 'sandbox/scenarios/events-demo.jsonl';
 
+type Page = { items: { eventId: string }[]; nextCursor?: string; limit: number };
+type Compliance = { score: Record<string, number> };
+const getJson = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;
+
 describe('events command', () => {
   let db: string;
   let summary: ReplaySummary;
@@ -60,18 +64,14 @@ describe('events command', () => {
       const api = await startLocalApi({ db, port: 0, logLevel: 'SILENT' });
       try {
         // Act
-        const first = await (await fetch(`${api.url}/events?account=111111111111&limit=3`)).json();
-        const second = await (
-          await fetch(`${api.url}/events?account=111111111111&limit=3&cursor=${first.nextCursor}`)
-        ).json();
-        const third = await (
-          await fetch(`${api.url}/events?account=111111111111&limit=3&cursor=${second.nextCursor}`)
-        ).json();
-        const compliance = await (await fetch(`${api.url}/accounts/222222222222/compliance`)).json();
+        const first = await getJson<Page>(`${api.url}/events?account=111111111111&limit=3`);
+        const second = await getJson<Page>(`${api.url}/events?account=111111111111&limit=3&cursor=${first.nextCursor}`);
+        const third = await getJson<Page>(`${api.url}/events?account=111111111111&limit=3&cursor=${second.nextCursor}`);
+        const compliance = await getJson<Compliance>(`${api.url}/accounts/222222222222/compliance`);
         const bad = await fetch(`${api.url}/events?account=111111111111&from=yesterday`);
 
         // Assert
-        expect([...first.items, ...second.items].map((i: { eventId: string }) => i.eventId.slice(-2))).toEqual([
+        expect([...first.items, ...second.items].map((i) => i.eventId.slice(-2))).toEqual([
           '07',
           '05',
           '06',
