@@ -49,6 +49,17 @@ export const EventsEnvSchema = z.object({
   EVENTS_TIME_ZONE: TimeZoneSchema.default('Asia/Hong_Kong'),
   /** JSON map rule name → severity, over the shipped table. */
   EVENTS_SEVERITY_OVERRIDES: SeverityOverridesSchema,
+  /** Severities alerted at once, comma-separated; the rest wait for the digest. */
+  EVENTS_ALERT_SEVERITIES: z
+    .string()
+    .default('Critical,High')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(SEVERITIES)).min(1, 'name at least one severity, e.g. Critical,High')),
   /** Console links: standard partition host. */
   EVENTS_CONSOLE_DOMAIN: z.string().default('console.aws.amazon.com'),
   /** DynamoDB endpoint (dynalite locally); unset in AWS. */

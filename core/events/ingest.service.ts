@@ -17,6 +17,8 @@ export interface IngestDeps extends RecordDeps {
   consoleDomain?: string;
   /** Days an alert marker is kept (longer than EventBridge's 24 h of redelivery). @default 7 */
   alertMarkerDays?: number;
+  /** Severities alerted at once (EVENTS_ALERT_SEVERITIES). @default - Critical and High */
+  alertSeverities?: ReadonlySet<Severity>;
 }
 
 /** The ingest's answer for one event. */
@@ -35,7 +37,7 @@ const ALERT_TRANSITIONS: ReadonlySet<Transition> = new Set(['new-violation', 're
 /**
  * Ingests one EventBridge "Config Rules Compliance Change" event: validates it (ValidationError naming the field),
  * records the history (once per event id) and the latest state (newest wins), and posts an immediate alert for a
- * Critical/High new or reopened violation, at most once per event id (a marker is taken before posting and given back
+ * new or reopened violation of an alerted severity (Critical and High by default), at most once per event id (a marker is taken before posting and given back
  * if the post fails, so the Lambda retry posts again). Everything else waits for the daily digest.
  */
 export const ingestComplianceEvent = async (event: unknown, deps: IngestDeps): Promise<IngestResult> => {
@@ -50,7 +52,7 @@ export const ingestComplianceEvent = async (event: unknown, deps: IngestDeps): P
     severity: item.severity,
   };
   deps.log.info('compliance event recorded', { ...base, accountId: item.accountId, rule: item.ruleName });
-  if (!ALERT_SEVERITIES.has(item.severity) || !ALERT_TRANSITIONS.has(transition)) {
+  if (!(deps.alertSeverities ?? ALERT_SEVERITIES).has(item.severity) || !ALERT_TRANSITIONS.has(transition)) {
     return { ...base, alert: 'not-needed' };
   }
   if (!deps.chat) {

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { keys } from '../domain/keys';
 import { AccountPartialSchema } from '../domain/partial.schema';
+import { NotFoundError } from '../errors';
 import type { ObjectStore } from '../ports/object-store.port';
 import { parseWith } from '../validation';
 import { type ReconcileDeps, type ReconcileResult, reconcileAccount } from './reconcile.service';
 
-/** Input of the nightly reconciliation: the weekly run whose partials to compare with, optionally some accounts. */
+/**
+ * Input of the nightly reconciliation: the weekly run whose partials to compare with (default: the latest weekly run,
+ * from `history/`; the schedule sends only its `scheduledTime`), optionally some accounts.
+ */
 export const ReconcileInputSchema = z.looseObject({
-  runId: z.string().min(1),
+  runId: z.string().min(1).optional(),
   /** @default - every account the events table knows */
   accountIds: z.array(z.string().regex(/^\d{12}$/)).optional(),
 });
@@ -20,6 +24,23 @@ export interface ReconcileRunResult {
   accounts: (ReconcileResult | { accountId: string; status: 'no-partial' })[];
 }
 
+/** The run id of the newest `history/<endDate>.json` (keys sort by end date). */
+const latestWeeklyRunId = async (reports: ObjectStore): Promise<string> => {
+  let newest: string | undefined;
+  for await (const key of reports.list('history/')) if (key.endsWith('.json')) newest = key;
+  if (newest === undefined) {
+    throw new NotFoundError(
+      'no weekly run to reconcile with: history/ is empty; run the weekly report or pass { "runId" }',
+    );
+  }
+  const entry = parseWith(
+    z.looseObject({ runId: z.string().min(1) }),
+    JSON.parse((await reports.getText(newest)) ?? '{}'),
+    `history entry ${newest}`,
+  );
+  return entry.runId;
+};
+
 /**
  * Reconciles each account with its partial of a weekly run (`runs/<runId>/partials/<account>.json`), one account
  * after another (a nightly job; order and pace do not matter).
@@ -28,10 +49,11 @@ export const reconcileRun = async (
   input: ReconcileInput,
   deps: ReconcileDeps & { reports: ObjectStore },
 ): Promise<ReconcileRunResult> => {
+  const runId = input.runId ?? (await latestWeeklyRunId(deps.reports));
   const accountIds = input.accountIds ?? (await deps.store.listAccounts());
   const accounts: ReconcileRunResult['accounts'] = [];
   for (const accountId of accountIds) {
-    const key = keys.partial(input.runId, accountId);
+    const key = keys.partial(runId, accountId);
     const text = await deps.reports.getText(key);
     if (text === undefined) {
       accounts.push({ accountId, status: 'no-partial' });
@@ -40,5 +62,5 @@ export const reconcileRun = async (
     const partial = parseWith(AccountPartialSchema, JSON.parse(text), `partial ${key}`);
     accounts.push(await reconcileAccount(partial, deps));
   }
-  return { runId: input.runId, accounts };
+  return { runId, accounts };
 };

@@ -18,8 +18,16 @@ export interface ReportFunctionProps {
   /** Path of the handler entry file, e.g. `lambdas/scan-account/index.ts` (exports `handler`). */
   readonly entry: string;
   readonly description: string;
-  /** Validated against `EnvSchema` at synth: an unknown or invalid variable fails the synth, not the cold start. */
-  readonly environment: ReportFunctionEnvironment;
+  /**
+   * Validated against `envSchema` at synth: an unknown or invalid variable fails the synth, not the cold start.
+   * Typed against `EnvSchema`'s keys; functions with another schema pass their own record.
+   */
+  readonly environment: ReportFunctionEnvironment | Readonly<Record<string, string>>;
+  /**
+   * The zod schema the handler parses its environment with at cold start.
+   * @default EnvSchema (core/config/env.ts), the weekly workflow's functions
+   */
+  readonly envSchema?: z.ZodObject;
   /**
    * @default 512
    */
@@ -55,7 +63,7 @@ export class ReportFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ReportFunctionProps) {
     super(scope, id);
-    validateEnvironment(this, props.environment);
+    validateEnvironment(this, props.environment, props.envSchema ?? EnvSchema);
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
@@ -125,15 +133,19 @@ export class ReportFunction extends Construct {
   }
 }
 
-const validateEnvironment = (scope: Construct, environment: ReportFunctionEnvironment): void => {
-  const known = new Set(Object.keys(EnvSchema.shape));
+const validateEnvironment = (
+  scope: Construct,
+  environment: Readonly<Record<string, string | undefined>>,
+  schema: z.ZodObject,
+): void => {
+  const known = new Set(Object.keys(schema.shape));
   const unknown = Object.keys(environment).filter((key) => !known.has(key) || key === 'AWS_REGION');
   if (unknown.length > 0) {
     throw new Error(
-      `${scope.node.path}: environment variables ${unknown.join(', ')} are not in EnvSchema (core/config/env.ts); remove them or add them to the schema`,
+      `${scope.node.path}: environment variables ${unknown.join(', ')} are not in the function's environment schema; remove them or add them to the schema`,
     );
   }
-  const result = EnvSchema.safeParse({ ...environment, AWS_REGION: 'us-east-1' });
+  const result = schema.safeParse({ ...environment, AWS_REGION: 'us-east-1' });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message.toLowerCase()}`);
     throw new Error(`${scope.node.path}: invalid function environment: ${problems.join('; ')}; fix the stage config`);

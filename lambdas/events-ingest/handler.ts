@@ -27,6 +27,7 @@ export const buildEventsIngestHandler = (deps: EventsDeps) =>
         severity: deps.severity,
         historyTtlDays: deps.env.EVENTS_HISTORY_TTL_DAYS,
         consoleDomain: deps.env.EVENTS_CONSOLE_DOMAIN,
+        alertSeverities: new Set(deps.env.EVENTS_ALERT_SEVERITIES),
         ...(deps.chat ? { chat: deps.chat } : {}),
       }),
   });

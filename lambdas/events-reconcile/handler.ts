@@ -3,12 +3,12 @@ import { ReconcileInputSchema, reconcileRun } from '../../core/events/reconcile-
 import { createHandler } from '../_shared/create-handler';
 import type { EventsDeps } from '../_shared/events-deps';
 
-/** **Reconcile**: nightly; compares the latest states with a weekly run's partials (input `{ runId }`). */
+/** **Reconcile**: nightly; compares the latest states with a weekly run's partials (`{ runId? }`: default the latest). */
 export const buildEventsReconcileHandler = (deps: EventsDeps) =>
   createHandler({
     schema: ReconcileInputSchema,
     logger: deps.logger,
-    logKeys: (input) => ({ runId: input.runId }),
+    logKeys: (input): Record<string, string> => (input.runId ? { runId: input.runId } : {}),
     run: async (input) => {
       if (!deps.reports) {
         throw new ConfigError(

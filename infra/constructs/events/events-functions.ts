@@ -3,11 +3,10 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { EnvSchema } from '../../../core/config/env';
 import { EventsEnvSchema } from '../../../core/events/events-env';
 import type { StageConfig } from '../../config/stages';
 import { acknowledgeIam5, nagRef } from '../../nag/nag-findings';
-import { ReportFunction, type ReportFunctionEnvironment } from '../report-function';
+import { ReportFunction } from '../report-function';
 
 /** Handler entry files of the compliance events functions (each exports `handler`). */
 export const EVENTS_LAMBDA_ENTRIES = {
@@ -27,8 +26,8 @@ export interface EventsFunctionsProps {
 }
 
 /**
- * The settings of the events functions (core/events/events-env.ts), validated at synth against `EventsEnvSchema`.
- * `EVENTS_ALERT_SEVERITIES` is the stage's `alertSeverities` (not read by the handlers yet).
+ * The settings of the events functions (core/events/events-env.ts), validated at synth against `EventsEnvSchema`
+ * (the table name is a token until deploy, so a stand-in name is validated).
  */
 export const eventsEnvironment = (config: StageConfig, table: dynamodb.ITable, reportBucket: s3.IBucket) => {
   const events = config.events;
@@ -40,25 +39,12 @@ export const eventsEnvironment = (config: StageConfig, table: dynamodb.ITable, r
     EVENTS_SEVERITY_OVERRIDES: JSON.stringify(events.severityOverrides),
     EVENTS_ALERT_SEVERITIES: events.alertSeverities.join(','),
     REPORT_BUCKET: reportBucket.bucketName,
-    // ReportFunction validates against EnvSchema, which requires the weekly settings too (harmless here).
-    MEMBER_ROLE_NAME: config.memberRoleName,
-    MEMBER_EXTERNAL_ID: config.externalId,
-    REGIONS: config.regions.join(','),
     ...(config.slackSecretName ? { SLACK_SECRET_NAME: config.slackSecretName } : {}),
   };
   const parsed = EventsEnvSchema.safeParse({ ...environment, EVENTS_TABLE_NAME: 'table-name-at-deploy' });
   if (!parsed.success) throw new Error(`invalid compliance events environment: ${parsed.error.message}`);
   return environment;
 };
-
-/**
- * What ReportFunction accepts of `environment`: the variables EnvSchema (core/config/env.ts) knows. The events
- * variables reach the functions once EnvSchema lists them (see the events stack's docs); nothing else changes here.
- */
-export const reportFunctionEnvironment = (environment: Record<string, string>): ReportFunctionEnvironment =>
-  Object.fromEntries(
-    Object.entries(environment).filter(([key]) => Object.hasOwn(EnvSchema.shape, key)),
-  ) as ReportFunctionEnvironment;
 
 /**
  * The four compliance events functions, each with only what it needs: ingest and digest read and write the table and
@@ -71,12 +57,13 @@ export class EventsFunctions extends Construct {
   constructor(scope: Construct, id: string, props: EventsFunctionsProps) {
     super(scope, id);
     const { config, table, reportBucket } = props;
-    const environment = reportFunctionEnvironment(eventsEnvironment(config, table, reportBucket));
+    const environment = eventsEnvironment(config, table, reportBucket);
     const make = (key: EventsFunctionKey, description: string, memorySize: number, timeout: Duration) =>
       new ReportFunction(this, key.charAt(0).toUpperCase() + key.slice(1), {
         entry: EVENTS_LAMBDA_ENTRIES[key],
         description,
         environment,
+        envSchema: EventsEnvSchema,
         memorySize,
         timeout,
         logRetention: config.logRetentionDays,
