@@ -39,7 +39,8 @@ export const BuildReportsOutputSchema = z.object({
     csv: z.string(),
     summaryJson: z.string(),
     summaryHtml: z.string(),
-    history: z.string(),
+    /** `history/<endDate>.json`; absent when the run was limited to some accounts (it would not be the org's week). */
+    history: z.string().optional(),
     /** The Lacework CSVs (framework compliance, alerts) when Lacework is configured. */
     lacework: z.array(z.string()).optional(),
   }),

@@ -71,7 +71,8 @@ const readAccountsFile = async (store: ObjectStore, key: string) => {
  * 2. one pass over the partials in account id order (one in memory at a time): aggregates, New flags against the
  *    previous run, rows spooled to a temp file, partials handed to the Lacework collector; unusable → Failed accounts;
  * 3. write the CSV, the workbook (Summary … Trend, see SHEET_NAMES), summary.json and summary.html under
- *    `reports/<endDate>/<runId>/`, then `history/<endDate>.json` (a rerun replaces it);
+ *    `reports/<endDate>/<runId>/`, then `history/<endDate>.json` (a rerun replaces it; a run limited to some
+ *    accounts writes none, so it cannot replace the organization's week);
  * 4. write the Lacework CSVs when the run has Lacework reports;
  * 5. sign links when a signer is configured and return the keys, totals, changes and first failed accounts; when every
  *    account failed, throw AllAccountsFailed after writing the reports (a run that scanned nothing is a failure).
@@ -145,7 +146,11 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
       extraFiles: laceworkFiles,
     });
     await store.put(reportKeys.summaryHtml, html, CONTENT_TYPES.html);
-    await store.put(reportKeys.history, JSON.stringify(history), CONTENT_TYPES.json);
+    // A run limited to some accounts is not the organization's week: it must not replace the week's history entry.
+    const writesHistory = run.includeAccounts.length === 0;
+    if (writesHistory) await store.put(reportKeys.history, JSON.stringify(history), CONTENT_TYPES.json);
+    else
+      log.warn('history not written: the run was limited to some accounts', { accounts: run.includeAccounts.length });
 
     const links = deps.linkSigner
       ? await signReportLinks(
@@ -166,6 +171,7 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
       prefix,
       keys: {
         ...reportKeys,
+        history: writesHistory ? reportKeys.history : undefined,
         ...(laceworkFiles.length > 0 ? { lacework: laceworkFiles.map((f) => prefix + f.name) } : {}),
       },
       totals: result.totals,

@@ -102,4 +102,21 @@ describe('buildReports', () => {
     });
     expect(store.objects.has(`${prefix}summary.json`)).toBe(true);
   });
+
+  it('writes no history entry for a run limited to some accounts, so the week stays whole', async () => {
+    // Arrange
+    const store = new InMemoryObjectStore();
+    await seedRun(store, accounts, [aPartial({ accountId: '111111111111', runId: 'run-1' })], 'run-1');
+    const limited = aRun({ ...run, includeAccounts: ['111111111111'] });
+
+    // Act
+    const output = await buildReports(
+      { run: limited, accounts: anAccountList(accounts, 'test-bucket', 'run-1'), scan: [] },
+      { store, clock: fixedClock(), log: new RecordingLog(), tmpDir },
+    );
+
+    // Assert
+    expect(output.keys.history).toBeUndefined();
+    expect(store.objects.has('history/2026-11-08.json')).toBe(false);
+  });
 });
