@@ -88,7 +88,9 @@ export const attachRunCounters = (deps: Deps) => {
 
   const onEvent = (event: EventLog): void => {
     const child = 'index' in event && event.index !== undefined;
-    counters.eventBytes += JSON.stringify(event).length;
+    // Without the local runner's copy of the whole Map input on every iteration event (not in AWS's history).
+    const { parentState: _parent, ...logged } = event as EventLog & { parentState?: unknown };
+    counters.eventBytes += JSON.stringify(logged).length;
     if (event.type === 'MapIterationStarted') counters.transitions.childExecutions += 1;
     if (event.type === 'StateEntered' || event.type === 'StateRetried') {
       if (child) counters.transitions.children += 1;
