@@ -30,6 +30,11 @@ export const EnvSchema = z.object({
   REGION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   RULE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
+  /**
+   * Client-side pacing of each member account+region's Config calls (requests per second); unset: none (the SDK's
+   * adaptive retry only). AWS publishes no Config read rate; pacing below it avoids the 500 ms throttle backoffs.
+   */
+  CONFIG_MAX_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
   /** Secrets Manager secret holding the Lacework API key JSON; unset: Lacework is not configured. */
   LACEWORK_SECRET_NAME: z.string().min(1).optional(),
   /** Only this framework's compliance alerts (the legacy `-r` filter); unset: every compliance alert. */

@@ -125,6 +125,8 @@ export const StageConfigSchema = z.strictObject({
   jiraIssueType: z.string().min(1).default('Task'),
   /** Days the report links in Slack and Jira stay valid (presigned URLs: at most 7). */
   linkExpiryDays: z.number().int().min(1).max(7, 'presigned URLs last at most 7 days').default(7),
+  /** Client-side pacing of Config calls per member account and region (requests/s); absent: SDK adaptive retry only. */
+  configRequestsPerSecond: z.number().positive().max(1000).optional(),
   /** Powertools `service` on every log line (the Datadog monitor keys on it). */
   serviceName: z.string().min(1).default('aws-config-compliance'),
   /** Compliance events (issue 8); see {@link EventsConfigSchema}. */

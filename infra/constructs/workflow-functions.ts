@@ -54,6 +54,9 @@ export class WorkflowFunctions extends Construct {
       ...(config.slackSecretName ? { SLACK_SECRET_NAME: config.slackSecretName } : {}),
       ...(config.jiraSecretName ? { JIRA_SECRET_NAME: config.jiraSecretName } : {}),
       ...(config.jiraProjectKey ? { JIRA_PROJECT_KEY: config.jiraProjectKey } : {}),
+      ...(config.configRequestsPerSecond
+        ? { CONFIG_MAX_REQUESTS_PER_SECOND: String(config.configRequestsPerSecond) }
+        : {}),
     };
     const make = (key: WorkflowFunctionKey, description: string, memorySize: number, timeout: Duration) =>
       new ReportFunction(this, key.charAt(0).toUpperCase() + key.slice(1), {

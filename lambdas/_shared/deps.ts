@@ -77,6 +77,14 @@ export const createDeps = (env: Env, overrides: DepsOverrides = {}): Deps => {
     maxAttempts: env.AWS_MAX_ATTEMPTS,
     endpoints: overrides.endpoints,
     hubCredentials: overrides.hubCredentials,
+    ...(env.CONFIG_MAX_REQUESTS_PER_SECOND
+      ? {
+          configRate: {
+            ratePerSecond: env.CONFIG_MAX_REQUESTS_PER_SECOND,
+            burst: Math.max(1, Math.ceil(env.CONFIG_MAX_REQUESTS_PER_SECOND)),
+          },
+        }
+      : {}),
   });
   const logger = overrides.logger ?? createLogger(env.POWERTOOLS_SERVICE_NAME);
   const log = toLog(logger);

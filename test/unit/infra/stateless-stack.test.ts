@@ -11,6 +11,7 @@ const { stateless } = buildTestApp('dev', {
   slackSecretName: 'compliance/slack',
   jiraSecretName: 'compliance/jira',
   jiraProjectKey: 'SEC',
+  configRequestsPerSecond: 5,
 });
 const template = Template.fromStack(stateless);
 
@@ -209,6 +210,7 @@ describe('StatelessStack', () => {
             JIRA_PROJECT_KEY: 'SEC',
             LACEWORK_SECRET_NAME: 'compliance/lacework',
             LINK_EXPIRY_SECONDS: '604800',
+            CONFIG_MAX_REQUESTS_PER_SECOND: '5',
           }),
         },
       });

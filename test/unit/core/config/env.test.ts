@@ -39,4 +39,10 @@ describe('loadEnv', () => {
   it('throws when a number is out of range, naming the value', () => {
     expect(() => loadEnv({ ...valid, AWS_MAX_ATTEMPTS: '99' })).toThrow(/AWS_MAX_ATTEMPTS/);
   });
+
+  it('reads the optional Config pacing rate, and rejects a non-positive one naming the variable', () => {
+    expect(loadEnv({ ...valid, CONFIG_MAX_REQUESTS_PER_SECOND: '5' }).CONFIG_MAX_REQUESTS_PER_SECOND).toBe(5);
+    expect(loadEnv(valid).CONFIG_MAX_REQUESTS_PER_SECOND).toBeUndefined();
+    expect(() => loadEnv({ ...valid, CONFIG_MAX_REQUESTS_PER_SECOND: '0' })).toThrow(/CONFIG_MAX_REQUESTS_PER_SECOND/);
+  });
 });
