@@ -69,6 +69,31 @@ export const EvaluationResultSchema = z.looseObject({
 });
 export type EvaluationResult = z.infer<typeof EvaluationResultSchema>;
 
+/**
+ * A full CloudTrail record, as it appears (JSON-encoded) in LookupEvents' `CloudTrailEvent` string. Only the fields
+ * LookupEvents indexes are checked; everything else (messy identities, null `requestParameters`) passes through.
+ */
+export const CloudTrailRecordSchema = z.looseObject({
+  eventID: z.string().min(1),
+  eventTime: z.iso.datetime({ offset: true }),
+  eventName: z.string().min(1),
+  eventSource: z.string().min(1),
+  readOnly: z.boolean().optional(),
+});
+export type CloudTrailRecord = z.infer<typeof CloudTrailRecordSchema>;
+
+/** A Config `ConfigurationItem` as `GetResourceConfigHistory` returns it (camelCase; unknown fields pass through). */
+export const ConfigurationItemSchema = z.looseObject({
+  resourceType: z.string().min(1),
+  resourceId: z.string().min(1),
+  resourceName: z.string().optional(),
+  configurationItemCaptureTime: AwsTimestampSchema,
+  configurationItemStatus: z.string().optional(),
+  /** CloudTrail event ids of the changes this item records. */
+  relatedEvents: z.array(z.string()).optional(),
+});
+export type ConfigurationItem = z.infer<typeof ConfigurationItemSchema>;
+
 /** One region of one member account: the recorder, the rules and their evaluation results. */
 export const RegionScenarioSchema = z.strictObject({
   recorder: z.union([z.boolean(), z.literal('stopped')], {
@@ -77,6 +102,10 @@ export const RegionScenarioSchema = z.strictObject({
   }),
   configRules: z.array(ConfigRuleSchema).default([]),
   evaluations: z.array(EvaluationResultSchema).default([]),
+  /** CloudTrail management events that LookupEvents answers from (any order; served newest first). */
+  cloudTrailEvents: z.array(CloudTrailRecordSchema).optional(),
+  /** Configuration items that GetResourceConfigHistory answers from. */
+  configurationItems: z.array(ConfigurationItemSchema).optional(),
 });
 export type RegionScenario = z.infer<typeof RegionScenarioSchema>;
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Scenario } from '../scenario.schema';
+import { CloudTrailApi } from './cloudtrail-api';
 import { answerConfig, corruptConfigAnswer } from './config-api';
 import type { CredentialRegistry } from './credentials';
 import type { FaultInjector } from './faults';
@@ -20,6 +21,8 @@ export interface AwsServerDeps {
   stats: SandboxStats;
   /** @default - the scenario's `faults.hubRateLimit` */
   hubLimits?: HubRateLimiter;
+  /** @default - a CloudTrail LookupEvents API over the scenario */
+  cloudTrail?: CloudTrailApi;
 }
 
 /** A started loopback server. */
@@ -31,13 +34,15 @@ export interface RunningServer {
 const JSON_SERVICES: Record<string, string> = {
   StarlingDoveService: 'config',
   AWSOrganizationsV20161128: 'organizations',
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };
 
 const unrecognized = (): AwsFault =>
   new AwsFault('UnrecognizedClientException', 'The security token included in the request is invalid.');
 
 const handleJson = async (req: IncomingMessage, res: ServerResponse, target: string, deps: AwsServerDeps) => {
-  const [prefix = '', operation = ''] = target.split('.');
+  const dot = target.lastIndexOf('.');
+  const [prefix, operation] = [target.slice(0, Math.max(dot, 0)), target.slice(dot + 1)];
   const service = JSON_SERVICES[prefix] ?? 'unknown';
   deps.stats.recordCall(`${service}.${operation}`);
   try {
@@ -54,6 +59,12 @@ const handleJson = async (req: IncomingMessage, res: ServerResponse, target: str
       );
       if (typeof answer === 'string') res.writeHead(200, { 'content-type': 'text/html' }).end(answer);
       else sendJson(res, 200, answer);
+    } else if (service === 'cloudtrail' && deps.cloudTrail) {
+      sendJson(
+        res,
+        200,
+        deps.cloudTrail.answer(operation, body, { accountId: caller.accountId, region: identity.region }),
+      );
     } else if (service === 'organizations') {
       deps.hubLimits?.check('organizations', caller);
       sendJson(res, 200, answerOrganizations(operation, body, caller, deps.index, deps.scenario.faults ?? {}));
@@ -87,13 +98,14 @@ const handleQuery = async (req: IncomingMessage, res: ServerResponse, deps: AwsS
 };
 
 /**
- * Starts ONE `node:http` server on 127.0.0.1 (a free port) for STS, Organizations and Config, routed by protocol:
- * `x-amz-target` (JSON 1.1) picks Config or Organizations; a form body picks the STS query protocol.
+ * Starts ONE `node:http` server on 127.0.0.1 (a free port) for STS, Organizations, Config and CloudTrail, routed by protocol:
+ * `x-amz-target` (JSON 1.1) picks Config, CloudTrail or Organizations; a form body picks the STS query protocol.
  */
 export const startAwsServer = async (options: AwsServerDeps): Promise<RunningServer> => {
   const deps = {
     ...options,
     hubLimits: options.hubLimits ?? new HubRateLimiter(options.scenario.faults?.hubRateLimit),
+    cloudTrail: options.cloudTrail ?? new CloudTrailApi(options.index),
   };
   const server: Server = createServer((req, res) => {
     const target = req.headers['x-amz-target'];

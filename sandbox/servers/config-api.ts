@@ -1,4 +1,4 @@
-import type { ConfigCorruption, EvaluationResult } from '../scenario.schema';
+import type { ConfigCorruption, ConfigurationItem, EvaluationResult } from '../scenario.schema';
 import { decodeToken, page } from './paging';
 import type { IndexedRegion, ScenarioIndex } from './scenario-index';
 import { AwsFault, toEpochSeconds } from './wire';
@@ -174,12 +174,66 @@ const OPERATIONS: Record<string, (body: Body, data: IndexedRegion, target: Confi
   },
 };
 
+const wireItem = (item: ConfigurationItem): Body => ({
+  ...item,
+  configurationItemCaptureTime: toEpochSeconds(item.configurationItemCaptureTime),
+});
+
+/**
+ * `GetResourceConfigHistory` from the scenario's `configurationItems`: resourceType and resourceId required,
+ * earlierTime/laterTime bounds on the capture time, `chronologicalOrder` (default Reverse), `limit` ≤ 100
+ * (default 10) with nextToken paging; a resource with no item answers ResourceNotDiscoveredException.
+ */
+const resourceConfigHistory = (body: Body, items: readonly ConfigurationItem[]): Body => {
+  const { resourceType, resourceId } = body;
+  if (typeof resourceType !== 'string' || typeof resourceId !== 'string' || resourceId === '') {
+    throw new AwsFault('ValidationException', 'resourceType and resourceId are required');
+  }
+  const limit = body.limit ?? 0;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || limit > 100) {
+    throw new AwsFault(
+      'InvalidLimitException',
+      `limit must be an integer between 0 and 100, received ${String(limit)}`,
+    );
+  }
+  const earlier = body.earlierTime === undefined ? undefined : toEpochSeconds(body.earlierTime as number);
+  const later = body.laterTime === undefined ? undefined : toEpochSeconds(body.laterTime as number);
+  if (earlier !== undefined && later !== undefined && earlier > later) {
+    throw new AwsFault('InvalidTimeRangeException', 'earlierTime must be before laterTime');
+  }
+  const history = items.filter((item) => item.resourceType === resourceType && item.resourceId === resourceId);
+  if (history.length === 0) {
+    throw new AwsFault(
+      'ResourceNotDiscoveredException',
+      `Resource ${resourceId} of resourceType:${resourceType} is unknown or has not been discovered`,
+    );
+  }
+  const time = (item: ConfigurationItem) => toEpochSeconds(item.configurationItemCaptureTime);
+  const forward = body.chronologicalOrder === 'Forward';
+  const selected = history
+    .filter((item) => (earlier === undefined || time(item) >= earlier) && (later === undefined || time(item) <= later))
+    .sort((a, b) => (forward ? time(a) - time(b) : time(b) - time(a)));
+  const scope = `history|${resourceType}|${resourceId}|${earlier ?? '*'}|${later ?? '*'}|${forward}`;
+  const { items: pageItems, nextToken } = page(
+    selected,
+    decodeToken(body.nextToken, scope, BAD_TOKEN),
+    limit || 10,
+    scope,
+  );
+  return { configurationItems: pageItems.map(wireItem), ...(nextToken === undefined ? {} : { nextToken }) };
+};
+
 /**
  * Answers one AWS Config (`StarlingDoveService`) operation for an account and region, derived from the scenario.
  *
  * @throws AwsFault with the AWS error code (NoSuchConfigRuleException, NoAvailableConfigurationRecorderException, …)
  */
 export const answerConfig = (operation: string, body: Body, target: ConfigTarget, index: ScenarioIndex): Body => {
+  if (operation === 'GetResourceConfigHistory') {
+    requireRecorder(index.region(target.accountId, target.region), target);
+    const items = index.account(target.accountId)?.regions[target.region]?.configurationItems ?? [];
+    return resourceConfigHistory(body, items);
+  }
   const handler = OPERATIONS[operation];
   if (handler === undefined) {
     throw new AwsFault('UnknownOperationException', `the sandbox does not implement Config ${operation}`);
