@@ -82,6 +82,7 @@ const traceOne = async (
   let analysisError: string | undefined;
   try {
     analysis = await analyze(result.record, ports.context);
+    analysisError = analysis.error;
   } catch (err) {
     const { code, message } = describe(err);
     analysisError = `${code}: ${message}`;
