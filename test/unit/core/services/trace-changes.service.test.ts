@@ -6,6 +6,7 @@ import type {
   ConfigHistoryQuery,
   ConfigurationItemInfo,
 } from '../../../../core/ports/config-history.port';
+import { analyzeWithCoreTrace } from '../../../../core/services/trace-analysis';
 import { ChangeContextSchema } from '../../../../core/services/trace-changes.schema';
 import { traceChanges } from '../../../../core/services/trace-changes.service';
 import type { CloudTrailRecord } from '../../../../core/trace/cloudtrail-record.schema';
@@ -24,13 +25,13 @@ class InMemoryCloudTrailLookup implements CloudTrailLookup {
   async lookup(query: LookupQuery) {
     this.queries.push(query);
     const { key, value } = query.attribute;
-    const hits = this.records.filter((r) =>
-      key === 'ResourceName'
-        ? (r.resources ?? []).some((res) => res.ARN?.endsWith(value))
-        : key === 'EventSource'
-          ? r.eventSource === value
-          : false,
-    );
+    const matches: Record<string, (r: CloudTrailRecord) => boolean> = {
+      ResourceName: (r) => (r.resources ?? []).some((res) => res.ARN?.endsWith(value)),
+      EventSource: (r) => r.eventSource === value,
+      AccessKeyId: (r) => r.userIdentity.accessKeyId === value,
+      Username: (r) => r.userIdentity.userName === value,
+    };
+    const hits = this.records.filter((r) => matches[key]?.(r) ?? false);
     return { events: hits.map((record) => ({ eventId: record.eventID, record })), truncated: false };
   }
 }
@@ -228,5 +229,53 @@ describe('traceChanges', () => {
 
     // Assert
     expect(context.traced[0]).toMatchObject({ event: { eventId: 'ev-1' }, analysisError: 'Error: walk exploded' });
+  });
+  it('resolves a two-hop role chain to the IAM user and summarizes what the origin did', async () => {
+    // Arrange
+    const alice = aRecord('x', 'x').userIdentity;
+    const session = (role: string, key: string) => ({
+      type: 'AssumedRole',
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/s-${role}`,
+      accountId: ACCOUNT,
+      accessKeyId: key,
+      sessionContext: {
+        sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${ACCOUNT}:role/${role}`, userName: role },
+        attributes: { creationDate: role === 'Deploy' ? '2026-11-18T09:00:00Z' : '2026-11-18T09:02:00Z' },
+      },
+    });
+    const assume = (id: string, caller: CloudTrailRecord['userIdentity'], role: string, key: string, time: string) =>
+      aRecord(id, 'none', {
+        eventSource: 'sts.amazonaws.com',
+        eventName: 'AssumeRole',
+        readOnly: true,
+        eventTime: time,
+        userIdentity: caller,
+        requestParameters: { roleArn: `arn:aws:iam::${ACCOUNT}:role/${role}`, roleSessionName: `s-${role}` },
+        responseElements: { credentials: { accessKeyId: key } },
+        resources: [],
+      });
+    const records = [
+      assume('hop-1', alice, 'Deploy', 'ASIAHOP1', '2026-11-18T09:00:00Z'),
+      assume('hop-2', session('Deploy', 'ASIAHOP1'), 'Ops', 'ASIAHOP2', '2026-11-18T09:02:00Z'),
+      aRecord('change', 'logs', { userIdentity: session('Ops', 'ASIAHOP2'), eventTime: '2026-11-18T09:10:00Z' }),
+    ];
+    const { deps } = depsOver(records, [anItem('logs', ['change'])]);
+
+    // Act
+    const context = await traceChanges(
+      { accountId: ACCOUNT, dateRange: WEEK, regions: [{ region: 'us-east-1', nonCompliant: [aResource('logs')] }] },
+      { ...deps, analyze: analyzeWithCoreTrace() },
+    );
+
+    // Assert
+    const [traced] = context.traced;
+    expect(traced?.analysisError).toBeUndefined();
+    expect(traced?.actor).toMatchObject({ kind: 'iam-user', display: 'alice' });
+    expect(traced?.chain?.hops.map((hop) => [hop.roleName, hop.status])).toEqual([
+      ['Deploy', 'resolved'],
+      ['Ops', 'resolved'],
+    ]);
+    expect(traced?.chain?.complete).toBe(true);
+    expect(traced?.activity?.writeCalls.map((call) => call.eventId)).toEqual(['change']);
   });
 });
