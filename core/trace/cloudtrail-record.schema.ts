@@ -141,6 +141,8 @@ export function parseInstantMs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const basic = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   const text = basic ? `${basic[1]}-${basic[2]}-${basic[3]}T${basic[4]}:${basic[5]}:${basic[6]}Z` : value;
+  // Date.parse alone is lenient (it reads "Jul 30, 2024, 9:46:15 PM?"): accept ISO-8601 instants only.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
 }
