@@ -1,4 +1,4 @@
-import { isDenied, isFailed, isWrite } from './call-facts';
+import { callTarget, isDenied, isFailed, isWrite } from './call-facts';
 import { type CloudTrailRecord, eventTimeMs, parseInstantMs } from './cloudtrail-record.schema';
 import { actorFromIdentity } from './identity';
 import type { ActivitySummary, Actor, CallRef, RoleChain, ServiceHour } from './model';
@@ -75,12 +75,14 @@ function belongsTo(originKey: string | undefined, origin: Actor): boolean {
 }
 
 function callRef(record: CloudTrailRecord): CallRef {
+  const target = callTarget(record);
   return {
     eventId: record.eventID,
     time: record.eventTime,
     eventSource: record.eventSource,
     eventName: record.eventName,
     ...(record.errorCode && { errorCode: record.errorCode }),
+    ...(target && { target }),
     ...(record.sourceIPAddress && { sourceIPAddress: record.sourceIPAddress }),
     ...(record.userAgent && { userAgent: record.userAgent }),
     ...(record.awsRegion && { region: record.awsRegion }),

@@ -45,3 +45,30 @@ export function lastSegment(value: string | undefined, sep = '/'): string | unde
   const tail = value.split(sep).pop();
   return tail === '' ? undefined : tail;
 }
+
+const TARGET_PARAMS = [
+  'roleArn',
+  'policyArn',
+  'roleName',
+  'userName',
+  'groupName',
+  'bucketName',
+  'functionName',
+  'instanceId',
+  'stackName',
+  'name',
+] as const;
+
+/**
+ * What a call acted on, for the report's lists: `resources[0].ARN`, else the first known name or ARN parameter, else
+ * the `on resource: arn:…` of a denied call's `errorMessage` (its parameters are often dropped).
+ */
+export function callTarget(record: CloudTrailRecord): string | undefined {
+  const fromResources = record.resources?.find((r) => r.ARN !== undefined)?.ARN;
+  if (fromResources !== undefined) return fromResources;
+  for (const key of TARGET_PARAMS) {
+    const value = param(record, key);
+    if (value !== undefined) return value;
+  }
+  return /on resource: (arn:\S+)/.exec(record.errorMessage ?? '')?.[1];
+}

@@ -140,6 +140,8 @@ export interface CallRef {
   eventSource: string;
   eventName: string;
   errorCode?: string;
+  /** What the call acted on: `resources[0].ARN`, a name or ARN from `requestParameters`, or the denied call's `on resource:`. */
+  target?: string;
   sourceIPAddress?: string;
   userAgent?: string;
   region?: string;

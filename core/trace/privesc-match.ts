@@ -1,5 +1,5 @@
 import type { Severity } from '../events/severity';
-import { isDenied, isFailed, normalizedEventName, param } from './call-facts';
+import { callTarget, isDenied, isFailed, normalizedEventName } from './call-facts';
 import { type CloudTrailRecord, eventTimeMs } from './cloudtrail-record.schema';
 import type { Finding } from './model';
 import { SEQUENCE_RULES, type SequenceRule, type SequenceStep } from './privesc-sequences';
@@ -109,17 +109,12 @@ function sequenceFindings(records: readonly CloudTrailRecord[], rule: SequenceRu
   return findings;
 }
 
-/** The target of a denied call, from `errorMessage` ("… on resource: arn:…"), as parameters are often dropped. */
-export function deniedTarget(record: CloudTrailRecord): string | undefined {
-  return /on resource: (arn:\S+)/.exec(record.errorMessage ?? '')?.[1];
-}
-
 function fanOutFindings(records: readonly CloudTrailRecord[], threshold: number): Finding[] {
   const assumes = records.filter((r) => r.eventSource === 'sts.amazonaws.com' && r.eventName === 'AssumeRole');
   const findings: Finding[] = [];
   for (const denied of [false, true]) {
     const group = assumes.filter((r) => (denied ? isDenied(r) : !isFailed(r)));
-    const roles = new Set(group.map((r) => param(r, 'roleArn') ?? deniedTarget(r) ?? r.eventID));
+    const roles = new Set(group.map((r) => callTarget(r) ?? r.eventID));
     if (roles.size < threshold) continue;
     findings.push({
       id: idOf(19, 'assume-role-fan-out'),

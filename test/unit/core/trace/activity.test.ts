@@ -53,6 +53,18 @@ describe('summarizeActivity', () => {
     expect(summary.deniedCalls.map((c) => c.errorCode)).toEqual(['Client.UnauthorizedOperation']);
   });
 
+  it('takes the target of a denied AssumeRole from its errorMessage when parameters were dropped', () => {
+    // Arrange
+    const role = 'arn:aws:iam::111122223333:role/X';
+    const attempt = denied(
+      call('sts.amazonaws.com', 'AssumeRole', { roleArn: role, roleSessionName: 's' }, { readOnly: true }),
+    );
+    // Act
+    const summary = summarizeActivity([attempt], alice, { around: AROUND });
+    // Assert
+    expect(summary.deniedCalls).toEqual([expect.objectContaining({ eventName: 'AssumeRole', target: role })]);
+  });
+
   it.each([
     'AccessDenied',
     'AccessDeniedException',
