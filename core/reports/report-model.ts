@@ -18,9 +18,16 @@ export interface ResourceRow {
   recordedTime: string;
 }
 
-/** A row read back from the {@link RowSpool}: the CSV's columns plus whether the finding is New since the previous run. */
+/**
+ * A row read back from the {@link RowSpool}: the CSV's columns plus whether the finding is New since the previous run
+ * and, when Trace changes traced the resource, who changed it (empty strings otherwise; the CSV never has these).
+ */
 export interface SpooledRow extends ResourceRow {
   isNew: boolean;
+  changedBy?: string;
+  origin?: string;
+  via?: string;
+  changedAt?: string;
 }
 
 /** The column order shared by the CSV and the workbook (the CSV header is exactly these titles). */

@@ -3,6 +3,7 @@ import type { LaceworkReports } from '../domain/lacework-report';
 import { PhaseSchema, ScanStatusSchema } from '../domain/partial.schema';
 import type { AggregateResult } from './aggregation';
 import type { RunComparison } from './history/comparison';
+import type { ChangeContextTotals } from './trace/change-context-collector';
 
 const ScoreSchema = z.number().min(0).max(1).nullable();
 
@@ -51,6 +52,18 @@ export const SummaryLaceworkSchema = z.object({
   errors: z.array(z.string()),
 });
 
+/** Trace changes' headline (issue 9): traced resources, untraced by reason, left out by the bound, findings by severity. */
+export const SummaryChangeContextSchema = z.object({
+  /** Accounts with a usable trace file. */
+  accounts: z.number().int().nonnegative(),
+  traced: z.number().int().nonnegative(),
+  untraced: z.record(z.string(), z.number().int().nonnegative()),
+  notTraced: z.number().int().nonnegative(),
+  findings: z.record(z.string(), z.number().int().nonnegative()),
+  /** Unusable trace files and the step's own errors. */
+  errors: z.array(z.string()),
+});
+
 /**
  * `reports/<endDate>/<runId>/summary.json`, version 1: the run's facts for trends, Slack and Jira. `accounts` lists
  * every account of the run (failed ones with `status: failed`, zero counts and `score: null`); `failedAccounts` says why.
@@ -87,6 +100,8 @@ export const ReportSummarySchema = z.object({
   /** Added with history (optional, so older summaries still parse). */
   changes: SummaryChangesSchema.optional(),
   lacework: SummaryLaceworkSchema.optional(),
+  /** Added with Trace changes (optional, so older summaries still parse). */
+  changeContext: SummaryChangeContextSchema.optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
@@ -113,13 +128,13 @@ const laceworkOf = (lacework: LaceworkReports): z.infer<typeof SummaryLaceworkSc
 
 /**
  * Builds summary.json from the aggregates; accounts in account id order, rules worst first; `changes` against the
- * previous run and the Lacework headline when given.
+ * previous run, the Lacework headline and the change context totals when given.
  */
 export const buildReportSummary = (
   run: { runId: string; startDate: string; endDate: string },
   generatedAt: Date,
   result: AggregateResult,
-  extras: { comparison?: RunComparison; lacework?: LaceworkReports } = {},
+  extras: { comparison?: RunComparison; lacework?: LaceworkReports; changeContext?: ChangeContextTotals } = {},
 ): ReportSummary => {
   const scanned = result.accounts.map((a) => ({
     accountId: a.accountId,
@@ -159,5 +174,8 @@ export const buildReportSummary = (
     })),
     changes: changesOf(extras.comparison),
     ...(extras.lacework ? { lacework: laceworkOf(extras.lacework) } : {}),
+    ...(extras.changeContext
+      ? { changeContext: { ...extras.changeContext, errors: [...extras.changeContext.errors] } }
+      : {}),
   };
 };

@@ -2,9 +2,11 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ResourceRow, SpooledRow } from './report-model';
+import type { ChangeColumns } from './trace/change-columns';
 
 /**
- * A temp file of non-compliant resource rows (one JSON array per line, in column order, then the New flag 0/1), written one account at a
+ * A temp file of non-compliant resource rows (one JSON array per line, in column order, then the New flag 0/1 and
+ * the four change columns), written one account at a
  * time and read back as often as needed. It lets the merger read each partial once yet write the rows into both the
  * CSV and the workbook's sheets in tab order, with only one account's rows in memory at a time.
  */
@@ -16,10 +18,18 @@ export class RowSpool {
     this.out = createWriteStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   }
 
-  /** Appends rows (with their New flags, 1 = new), waiting for the file to drain when its buffer is full. */
-  async append(rows: readonly ResourceRow[], newFlags?: Uint8Array): Promise<void> {
+  /**
+   * Appends rows (with their New flags, 1 = new, and their change columns when traced), waiting for the file to
+   * drain when its buffer is full.
+   */
+  async append(
+    rows: readonly ResourceRow[],
+    newFlags?: Uint8Array,
+    changeOf?: (row: ResourceRow) => ChangeColumns,
+  ): Promise<void> {
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i] as ResourceRow;
+      const change = changeOf?.(row);
       const line = `${JSON.stringify([
         row.accountId,
         row.accountName,
@@ -31,6 +41,10 @@ export class RowSpool {
         row.annotation,
         row.recordedTime,
         newFlags?.[i] ?? 0,
+        change?.changedBy ?? '',
+        change?.origin ?? '',
+        change?.via ?? '',
+        change?.changedAt ?? '',
       ])}\n`;
       if (!this.out.write(line)) await once(this.out, 'drain');
     }
@@ -60,7 +74,23 @@ export class RowSpool {
         annotation,
         recordedTime,
         isNew,
-      ] = JSON.parse(line) as [string, string, string, string, string, string, string, string, string, number];
+        changedBy,
+        origin,
+        via,
+        changedAt,
+      ] = JSON.parse(line) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        number,
+        ...string[],
+      ];
       yield {
         accountId: accountId ?? '',
         accountName: accountName ?? '',
@@ -72,6 +102,10 @@ export class RowSpool {
         annotation: annotation ?? '',
         recordedTime: recordedTime ?? '',
         isNew: isNew === 1,
+        changedBy: changedBy ?? '',
+        origin: origin ?? '',
+        via: via ?? '',
+        changedAt: changedAt ?? '',
       };
     }
   }

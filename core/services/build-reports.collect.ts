@@ -1,4 +1,5 @@
 import type { Account } from '../domain/account.schema';
+import { keys } from '../domain/keys';
 import type { LaceworkReports } from '../domain/lacework-report';
 import type { ScanSummary } from '../domain/partial.schema';
 import type { ResolvedRun } from '../domain/run.schema';
@@ -11,12 +12,16 @@ import { ChangeTracker } from '../reports/history/change-tracker';
 import type { PreviousRun } from '../reports/history/history-reader';
 import type { LaceworkCollector, LaceworkCollectorFactory } from '../reports/lacework-collector';
 import type { RowSpool } from '../reports/row-spool';
+import { ChangeContextCollector, type ChangeContextReport } from '../reports/trace/change-context-collector';
+import { readChangeContext } from '../reports/trace/change-context-reader';
 
 /** What one pass over the partials yields. */
 export interface CollectedRun {
   result: AggregateResult;
   tracker: ChangeTracker;
   lacework?: LaceworkReports;
+  /** The accounts' trace files (Trace changes), folded in the same pass. */
+  changeContext: ChangeContextReport;
 }
 
 /** Inputs of {@link collectRun}. */
@@ -46,14 +51,16 @@ const finishLacework = async (collector: LaceworkCollector | undefined, log: Log
 
 /**
  * The single pass over the partials, in account id order, one partial in memory at a time: folds each account into
- * the aggregates, compares its rows with the previous run (New flags), spools them, and hands the partial to the
- * Lacework collector. Closes the spool whatever happens.
+ * the aggregates, compares its rows with the previous run (New flags), reads the account's trace file (missing: not
+ * traced; unusable: a warning and an error line, never a failure) to fill the rows' change columns, spools them, and
+ * hands the partial to the Lacework collector. Closes the spool whatever happens.
  */
 export const collectRun = async (sources: CollectRunSources): Promise<CollectedRun> => {
   const { spool, csv, log } = sources;
   const aggregator = new ReportAggregator();
   const tracker = new ChangeTracker(sources.previous);
   const collector = sources.lacework?.(sources.run);
+  const changes = new ChangeContextCollector();
   try {
     const outcomes = accountOutcomes({ runId: sources.run.runId, ...sources });
     for await (const outcome of outcomes) {
@@ -65,7 +72,12 @@ export const collectRun = async (sources: CollectRunSources): Promise<CollectedR
       const rows = aggregator.addScanned(account, partial);
       const recording = partial.regions.filter((r) => r.configStatus === 'enabled').map((r) => r.region);
       tracker.addScannedRegions(account.id, recording);
-      await spool.append(rows, tracker.observe(rows));
+      const traceKey = keys.trace(sources.run.runId, account.id);
+      const trace = await readChangeContext(sources.store, traceKey, account.id);
+      if (trace.kind === 'unusable')
+        log.warn('trace file unusable; the account is shown as not traced', { error: trace.error });
+      const changeOf = changes.addAccount({ id: account.id, name: account.name }, trace);
+      await spool.append(rows, tracker.observe(rows), changeOf);
       await csv.append(rows);
       collector?.addPartial?.(partial);
     }
@@ -73,5 +85,10 @@ export const collectRun = async (sources: CollectRunSources): Promise<CollectedR
     await spool.close();
     await csv.close();
   }
-  return { result: aggregator.result(), tracker, lacework: await finishLacework(collector, log) };
+  return {
+    result: aggregator.result(),
+    tracker,
+    lacework: await finishLacework(collector, log),
+    changeContext: changes.finish(),
+  };
 };

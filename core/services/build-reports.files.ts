@@ -3,6 +3,7 @@ import type { AggregateResult } from '../reports/aggregation';
 import type { RunComparison } from '../reports/history/comparison';
 import type { TrendPoint } from '../reports/history/history.schema';
 import { renderSummaryHtml } from '../reports/html/summary-html';
+import type { ChangeContextReport } from '../reports/trace/change-context-collector';
 
 /** Content types of the files Build reports writes. */
 export const CONTENT_TYPES = {
@@ -31,6 +32,7 @@ export const summaryHtmlOf = (c: {
   comparison: RunComparison;
   trend: readonly TrendPoint[];
   lacework?: LaceworkReports;
+  changeContext?: ChangeContextReport;
   names: ReturnType<typeof reportFileNames>;
   /** More files written next to the report (the Lacework CSVs). */
   extraFiles?: readonly { name: string; label: string }[];
@@ -45,6 +47,7 @@ export const summaryHtmlOf = (c: {
     comparison: c.comparison,
     trend: c.trend,
     lacework: c.lacework,
+    changeContext: c.changeContext,
     files: [
       { name: c.names.workbook, label: 'Workbook (all tabs)' },
       { name: c.names.csv, label: 'Non-compliant resources (CSV)' },

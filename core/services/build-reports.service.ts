@@ -104,7 +104,7 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
     const spool = new RowSpool(join(workDir, 'rows.ndjson'));
     const csvPath = join(workDir, 'noncompliant.csv');
     const csv = new NonCompliantCsvWriter(csvPath);
-    const { result, tracker, lacework } = await collectRun({
+    const { result, tracker, lacework, changeContext } = await collectRun({
       run,
       accounts: accountsFile.accounts,
       ids: input.accounts.ids,
@@ -126,14 +126,19 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
 
     const workbookPath = join(workDir, 'report.xlsx');
     const resolved = tracker.resolved(nameOf);
-    const content = { run, generatedAt, result, rows: spool.rows(), comparison, resolved, trend, lacework };
+    const rows = spool.rows();
+    const content = { run, generatedAt, result, rows, comparison, resolved, trend, lacework, changeContext };
     await writeComplianceWorkbook(content, workbookPath);
     await store.put(reportKeys.workbook, await readFile(workbookPath), CONTENT_TYPES.xlsx);
 
     const laceworkFiles = laceworkCsvFiles(lacework);
     for (const file of laceworkFiles) await store.put(prefix + file.name, file.body, CONTENT_TYPES.csv);
 
-    const summary = buildReportSummary(run, generatedAt, result, { comparison, lacework });
+    const summary = buildReportSummary(run, generatedAt, result, {
+      comparison,
+      lacework,
+      changeContext: changeContext.totals,
+    });
     await store.put(reportKeys.summaryJson, `${JSON.stringify(summary, null, 2)}\n`, CONTENT_TYPES.json);
     const html = summaryHtmlOf({
       run,
@@ -142,6 +147,7 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
       comparison,
       trend,
       lacework,
+      changeContext,
       names,
       extraFiles: laceworkFiles,
     });

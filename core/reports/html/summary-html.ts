@@ -2,8 +2,10 @@ import type { LaceworkReports } from '../../domain/lacework-report';
 import type { RunComparison } from '../history/comparison';
 import type { TrendPoint } from '../history/history.schema';
 import type { AccountScore, FailedAccount, ReportTotals, RuleTotals } from '../report-model';
+import type { ChangeContextReport } from '../trace/change-context-collector';
 import { byWorstScore } from '../workbook/summary-sheet';
 import { escapeHtml as e, formatChange, formatCount, formatPercent } from './escape-html';
+import { investigationSection } from './investigation-html';
 import { SUMMARY_CSS } from './summary-css';
 import { lineChart } from './svg-chart';
 
@@ -26,6 +28,8 @@ export interface SummaryHtmlContent {
   trend: readonly TrendPoint[];
   files: readonly LinkedFile[];
   lacework?: LaceworkReports;
+  /** Trace changes' findings. @default - "No resource traced for this run" */
+  changeContext?: ChangeContextReport;
 }
 
 /** How many accounts, rules and failed accounts the page lists (the workbook has them all). */
@@ -67,7 +71,7 @@ const laceworkSection = (lacework: LaceworkReports | undefined): string => {
 /**
  * Renders summary.html: one self-contained page (inline CSS and SVG, no script, no external resource) with the
  * headline numbers, the score and non-compliant trend charts, the worst accounts and rules, New / Resolved counts,
- * failed accounts, the Lacework headline and links to the other files (relative names). Every text is escaped.
+ * failed accounts, the investigation of each traced change, the Lacework headline and links to the other files (relative names). Every text is escaped.
  */
 export const renderSummaryHtml = (c: SummaryHtmlContent): string => {
   const { totals, comparison, run } = c;
@@ -140,6 +144,7 @@ export const renderSummaryHtml = (c: SummaryHtmlContent): string => {
     new Set(),
     new Set([3]),
   )}</section>
+<section><h2>Investigation</h2>${investigationSection(c.changeContext)}</section>
 <section><h2>Lacework</h2>${laceworkSection(c.lacework)}</section>
 <section><h2>Files</h2><ul class="files">${c.files.map((f) => `<li><a href="${e(encodeURIComponent(f.name))}">${e(f.label)}</a> <span class="muted">${e(f.name)}</span></li>`).join('')}</ul></section>
 </main></body></html>

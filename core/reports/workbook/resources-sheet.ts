@@ -15,13 +15,22 @@ const WIDTHS: Record<keyof ResourceRow, number> = {
   recordedTime: 25,
 };
 
-/** Columns of the Non-compliant resources tab: the CSV's columns, with widths, then the New flag. */
+/** The change columns (issue 9), after New, filled when Trace changes traced the resource. */
+const CHANGE_COLUMNS = [
+  { key: 'changedBy', header: 'Changed by', width: 32 },
+  { key: 'origin', header: 'Origin', width: 44 },
+  { key: 'via', header: 'Via', width: 36 },
+  { key: 'changedAt', header: 'Changed at', width: 25 },
+] as const;
+
+/** Columns of the Non-compliant resources tab: the CSV's columns, with widths, then the New flag and the change columns. */
 export const RESOURCE_SHEET_COLUMNS: readonly ColumnSpec[] = [
   ...RESOURCE_COLUMNS.map((c) => ({ header: c.title, width: WIDTHS[c.key] })),
   { header: 'New', width: 8 },
+  ...CHANGE_COLUMNS.map(({ header, width }) => ({ header, width })),
 ];
 const COMPLIANCE_COLUMN = RESOURCE_COLUMNS.findIndex((c) => c.key === 'complianceType') + 1;
-const NEW_COLUMN = RESOURCE_SHEET_COLUMNS.length;
+const NEW_COLUMN = RESOURCE_COLUMNS.length + 1;
 
 /** The New column's values: `Yes` / `No`, or `n/a` when there is no previous run to compare with. */
 export const NEW_FLAG = { yes: 'Yes', no: 'No', unknown: 'n/a' } as const;
@@ -31,7 +40,7 @@ const DRAIN_CHECK_EVERY = 500;
 
 /**
  * Writes the **Non-compliant resources** tab from a row stream, committing each row as it comes and waiting for
- * the zip to drain every few hundred rows, so memory stays flat. Compliance Type `NON_COMPLIANT` cells are red and
+ * the zip to drain every few hundred rows, so memory stays flat. The change columns are empty for untraced resources. Compliance Type `NON_COMPLIANT` cells are red and
  * New `Yes` cells amber. Returns the row count.
  */
 export const writeResourcesSheet = async (
@@ -48,6 +57,9 @@ export const writeResourcesSheet = async (
       values[i] = row[key];
     });
     values[NEW_COLUMN - 1] = hasPrevious ? (row.isNew ? NEW_FLAG.yes : NEW_FLAG.no) : NEW_FLAG.unknown;
+    CHANGE_COLUMNS.forEach(({ key }, i) => {
+      values[NEW_COLUMN + i] = row[key] ?? '';
+    });
     writeDataRow(sheet, RESOURCE_SHEET_COLUMNS, values);
     count += 1;
     if (count % DRAIN_CHECK_EVERY === 0) await waitForSheetDrain(sheet);

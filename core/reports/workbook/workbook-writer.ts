@@ -5,6 +5,8 @@ import type { ResolvedRow } from '../history/change-tracker';
 import { NO_COMPARISON, type RunComparison } from '../history/comparison';
 import type { TrendPoint } from '../history/history.schema';
 import type { SpooledRow } from '../report-model';
+import type { ChangeContextReport } from '../trace/change-context-collector';
+import { writeChangeContextSheet } from './change-context-sheet';
 import { writeFailedSheet } from './failed-sheet';
 import { writeLaceworkAlertsSheet, writeLaceworkComplianceSheet } from './lacework-sheets';
 import { writeResolvedSheet } from './resolved-sheet';
@@ -19,6 +21,7 @@ export const SHEET_NAMES = [
   'Config rules',
   'Non-compliant resources',
   'Resolved',
+  'Change context',
   'Lacework compliance',
   'Lacework alerts',
   'Failed accounts',
@@ -39,12 +42,15 @@ export interface WorkbookContent {
   trend?: readonly TrendPoint[];
   /** @default - the Lacework tabs say "Lacework not configured for this run" */
   lacework?: LaceworkReports;
+  /** Trace changes' findings (issue 9). @default - the Change context tab says no resource was traced */
+  changeContext?: ChangeContextReport;
 }
 
 /** Row counts of the streamed tabs. */
 export interface WorkbookCounts {
   resources: number;
   resolved: number;
+  changeContext: number;
 }
 
 /**
@@ -75,10 +81,11 @@ export const writeComplianceWorkbook = async (content: WorkbookContent, path: st
   const hasPrevious = comparison.previous !== undefined;
   const resources = await writeResourcesSheet(workbook, content.rows, hasPrevious);
   const resolved = await writeResolvedSheet(workbook, content.resolved ?? [], hasPrevious);
+  const changeContext = await writeChangeContextSheet(workbook, content.changeContext);
   await writeLaceworkComplianceSheet(workbook, content.lacework);
   await writeLaceworkAlertsSheet(workbook, content.lacework);
   writeFailedSheet(workbook, result.failed);
   writeTrendSheet(workbook, content.trend ?? []);
   await workbook.commit();
-  return { resources, resolved };
+  return { resources, resolved, changeContext };
 };

@@ -243,6 +243,7 @@ describe('buildReports', () => {
       'Config rules',
       'Non-compliant resources',
       'Resolved',
+      'Change context',
       'Lacework compliance',
       'Lacework alerts',
       'Failed accounts',

@@ -106,9 +106,14 @@ describe('writeComplianceWorkbook', () => {
     [
       'Non-compliant resources',
       1,
-      'Account ID,Account Name,Region,Rule Name,Resource Type,Resource ID,Compliance Type,Annotation,Recorded Time,New',
+      'Account ID,Account Name,Region,Rule Name,Resource Type,Resource ID,Compliance Type,Annotation,Recorded Time,New,Changed by,Origin,Via,Changed at',
     ],
     ['Resolved', 1, 'Account ID,Account Name,Region,Rule (normalized),Resource Type,Resource ID'],
+    [
+      'Change context',
+      1,
+      'Account ID,Account Name,Region,Rule Name,Resource Type,Resource ID,Status,Changed at,Event,Actor,Chain,Interface,Source IP,User agent,Top severity,Findings,Detail',
+    ],
     [
       'Lacework compliance',
       1,
