@@ -41,11 +41,11 @@ const rawIdentity = (t: TracedChange): string => {
 /** Who made the change: the chain's origin (the person for Identity Center), else the actor, else the raw ARN. */
 export const changedByOf = (t: TracedChange): string => t.chain?.origin.display ?? t.actor?.display ?? rawIdentity(t);
 
-/** `identity-center: alice@example.com`, `iam-user: arn:aws:iam::1:user/alice`, …; empty when not analysed. */
+/** `iam-user: arn:aws:iam::1:user/alice`, or the identity key (`identity-center:alice@example.com`); empty when not analysed. */
 export const originOf = (t: TracedChange): string => {
   const origin = t.chain?.origin ?? t.actor;
   if (!origin) return '';
-  return `${origin.kind}: ${origin.arn ?? origin.key}`;
+  return origin.arn ? `${origin.kind}: ${origin.arn}` : origin.key;
 };
 
 /** The chain's role names joined by " → " (origin first), or the interface when the change was direct. */
