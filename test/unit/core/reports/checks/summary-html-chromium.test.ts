@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { requireCheckTools, runChromium } from '../../../../checks/check-tools';
-import { type DemoMergerRuns, runDemoMergerTwice } from './merger-run';
+import { type DemoMergerRuns, HOSTILE_USER_AGENT, runDemoMergerTwice } from './merger-run';
 
 /** PNG signature, then IHDR width and height (big-endian) at bytes 16–23. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
@@ -15,9 +15,18 @@ const charts = (dom: string) =>
     circles: (svg.match(/<circle /g) ?? []).length,
   }));
 
+/** Per investigation of a DOM dump: chain boxes, timeline items, bar widths and whether a raw script tag survived. */
+const investigations = (dom: string) =>
+  [...dom.matchAll(/<article class="investigation">[\s\S]*?<\/article>/g)].map(([article]) => ({
+    chainNodes: (article.match(/<span class="node/g) ?? []).length,
+    timelineItems: (article.match(/<li class="(write|failed|denied)/g) ?? []).length,
+    barWidths: [...article.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1])),
+    findings: (article.match(/<span class="sev /g) ?? []).length,
+  }));
+
 /**
  * summary.html of the real merger rendered by headless Chromium (toolchain.md §7): a screenshot at laptop and phone
- * widths, and the DOM after load, failing on any page error or an empty chart.
+ * widths, and the DOM after load, failing on any page error or an empty chart (trend or service usage).
  */
 describe('summary.html in headless Chromium', () => {
   let runs: DemoMergerRuns;
@@ -91,5 +100,28 @@ describe('summary.html in headless Chromium', () => {
       { polylinePoints: [], circles: 1 },
       { polylinePoints: [], circles: 1 },
     ]);
+  });
+
+  it('draws the investigation of the traced change: chain, timeline, usage bars and findings, the user agent inert', async () => {
+    // Arrange
+    const url = await writeHtml(runs.week2.keys.summaryHtml, 'summary-investigation.html');
+
+    // Act
+    const run = runChromium(profile, url, ['--dump-dom']);
+
+    // Assert
+    expect({ status: run.status, errors: run.stderr.match(/.*Uncaught.*/g) ?? [] }).toEqual({ status: 0, errors: [] });
+    expect(investigations(run.stdout)).toEqual([
+      {
+        chainNodes: 4,
+        timelineItems: 3,
+        barWidths: [expect.any(Number), expect.any(Number), expect.any(Number)],
+        findings: 1,
+      },
+    ]);
+    expect(investigations(run.stdout)[0]?.barWidths.every((w) => w > 0)).toBe(true);
+    expect(run.stdout).not.toContain('<script');
+    expect(run.stdout).not.toMatch(/<title>pwned/);
+    expect(run.stdout).toContain(HOSTILE_USER_AGENT.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 });

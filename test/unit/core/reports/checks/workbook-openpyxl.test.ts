@@ -121,4 +121,44 @@ describe('compliance workbook read by openpyxl', () => {
     ]);
     expect(sheet('Trend').conditionalFormatting.map((r) => r.type)).toEqual(['colorScale', 'cellIs', 'cellIs']);
   });
+
+  it('has the change columns on Non-compliant resources and the traced change in Change context', () => {
+    // Arrange
+    const resources = sheet('Non-compliant resources');
+    const context = sheet('Change context');
+
+    // Assert
+    expect(resources.headers.slice(9)).toEqual(['New', 'Changed by', 'Origin', 'Via', 'Changed at']);
+    expect(context.headers).toEqual([
+      'Account ID',
+      'Account Name',
+      'Region',
+      'Rule Name',
+      'Resource Type',
+      'Resource ID',
+      'Status',
+      'Changed at',
+      'Event',
+      'Actor',
+      'Chain',
+      'Interface',
+      'Source IP',
+      'User agent',
+      'Top severity',
+      'Findings',
+      'Detail',
+    ]);
+    expect(context.firstColumn).toEqual([
+      expect.stringMatching(/^\d{12}$/),
+      '2 more changed resources not traced (over the per-account limit)',
+    ]);
+    expect(context.conditionalFormatting.map((r) => r.formula[0])).toEqual([
+      '$O2="Critical"',
+      '$O2="High"',
+      '$O2="Medium"',
+      '$O2="Low"',
+      '$O2="Informational"',
+      'AND($G2<>"traced",$G2<>"")',
+    ]);
+  });
 });
