@@ -17,6 +17,7 @@ export interface ComplianceReportFunctions {
   readonly resolveRun: lambda.IFunction;
   readonly listAccounts: lambda.IFunction;
   readonly scanAccount: lambda.IFunction;
+  readonly traceChanges: lambda.IFunction;
   readonly fetchLaceworkAlerts: lambda.IFunction;
   readonly buildReports: lambda.IFunction;
   readonly postToSlack: lambda.IFunction;

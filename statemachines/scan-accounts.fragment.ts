@@ -14,6 +14,7 @@ export const MAP_RESULTS_PREFIX_FORMAT = 'runs/{}/map';
 
 export interface ScanAndFetchProps {
   readonly scanAccount: lambda.IFunction;
+  readonly traceChanges: lambda.IFunction;
   readonly fetchLaceworkAlerts: lambda.IFunction;
   readonly bucket: s3.IBucket;
   readonly mapConcurrency: number;
@@ -30,8 +31,40 @@ export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): s
     stateName: StateNames.scanAccount,
     lambdaFunction: props.scanAccount,
     payloadResponseOnly: true,
-    comment: 'Input is the ItemSelector output, { accountId, runId, regions, frameworks }; returns a ScanSummary',
+    comment:
+      'Input is the ItemSelector output, { accountId, runId, regions, frameworks }; its ScanSummary at $.summary',
+    resultPath: '$.summary',
   }).addRetry(retryProps(4));
+
+  // Trace changes never fails the account: its failure is recorded beside the summary, which is the child's output.
+  const accountDone = sfn.Pass.jsonPath(scope, 'AccountDone', {
+    stateName: StateNames.accountDone,
+    comment: "The child's output is the account's ScanSummary (the trace is in S3)",
+    outputPath: '$.summary',
+  });
+  const traceChanges = tasks.LambdaInvoke.jsonPath(scope, 'TraceChanges', {
+    stateName: StateNames.traceChanges,
+    comment: 'Who made the non-compliant resources non-compliant → runs/<runId>/traces/<accountId>.json',
+    lambdaFunction: props.traceChanges,
+    payloadResponseOnly: true,
+    payload: sfn.TaskInput.fromObject({
+      accountId: sfn.JsonPath.stringAt('$.accountId'),
+      runId: sfn.JsonPath.stringAt('$.runId'),
+      startDate: sfn.JsonPath.stringAt('$.startDate'),
+      endDate: sfn.JsonPath.stringAt('$.endDate'),
+    }),
+    resultPath: '$.trace',
+  })
+    .addRetry(retryProps(3))
+    .addCatch(
+      sfn.Pass.jsonPath(scope, 'RecordTraceFailure', {
+        stateName: StateNames.recordTraceFailure,
+        comment: 'Tracing failed after retries; the account keeps its scan',
+        resultPath: sfn.JsonPath.DISCARD,
+      }).next(accountDone),
+      CATCH_ALL,
+    )
+    .next(accountDone);
 
   const recordFailedAccount = sfn.Pass.jsonPath(scope, 'RecordFailedAccount', {
     stateName: StateNames.recordFailedAccount,
@@ -54,6 +87,8 @@ export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): s
       runId: sfn.JsonPath.stringAt('$.run.runId'),
       regions: sfn.JsonPath.listAt('$.run.regions'),
       frameworks: sfn.JsonPath.listAt('$.run.frameworks'),
+      startDate: sfn.JsonPath.stringAt('$.run.startDate'),
+      endDate: sfn.JsonPath.stringAt('$.run.endDate'),
     },
     mapExecutionType: sfn.StateMachineType.STANDARD,
     maxConcurrency: props.mapConcurrency,
@@ -64,7 +99,7 @@ export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): s
       prefix: sfn.JsonPath.format(MAP_RESULTS_PREFIX_FORMAT, sfn.JsonPath.stringAt('$.run.runId')),
     }),
   });
-  scanAccounts.itemProcessor(scanAccount);
+  scanAccounts.itemProcessor(scanAccount.next(traceChanges));
 
   const fetchAlerts = tasks.LambdaInvoke.jsonPath(scope, 'FetchLaceworkAlerts', {
     stateName: StateNames.fetchLaceworkAlerts,

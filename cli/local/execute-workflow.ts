@@ -8,6 +8,7 @@ import { buildNotifyFailureHandler } from '../../lambdas/notify-failure/handler'
 import { buildPostToSlackHandler } from '../../lambdas/post-to-slack/handler';
 import { buildResolveRunHandler } from '../../lambdas/resolve-run/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
+import { buildTraceChangesHandler } from '../../lambdas/trace-changes/handler';
 import { renderLocalDefinition } from '../../statemachines/local-definition';
 import { type EventLog, type LocalRunResult, type LocalTaskHandlers, runLocalWorkflow } from './run-local-workflow';
 
@@ -39,6 +40,7 @@ export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalR
     resolveRun: buildResolveRunHandler(deps),
     listAccounts: buildListAccountsHandler(deps),
     scanAccount: buildScanAccountHandler(deps),
+    traceChanges: buildTraceChangesHandler(deps),
     buildReports: buildBuildReportsHandler(deps),
     fetchLaceworkAlerts: buildFetchLaceworkAlertsHandler(deps),
     postToSlack: buildPostToSlackHandler(notify),

@@ -55,6 +55,8 @@ export const EnvSchema = z.object({
   JIRA_ISSUE_TYPE: z.string().min(1).default('Task'),
   /** Expiry of the report links (presigned URLs) for Slack and Jira: at most 7 days. */
   LINK_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(604_800).default(604_800),
+  /** Resources whose change is traced per account (most severe first); the rest are counted "not traced". */
+  TRACE_LIMIT: z.coerce.number().int().min(0).max(500).default(50),
   /** Region of the hub (Organizations is global, served from us-east-1). */
   AWS_REGION: z.string().default('us-east-1'),
 });

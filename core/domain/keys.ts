@@ -5,6 +5,8 @@ export const keys = {
   accounts: (runId: string) => `runs/${runId}/accounts.json`,
   partialsPrefix: (runId: string) => `runs/${runId}/partials/`,
   partial: (runId: string, accountId: string) => `runs/${runId}/partials/${accountId}.json`,
+  /** The change context of one account (Trace changes). */
+  trace: (runId: string, accountId: string) => `runs/${runId}/traces/${accountId}.json`,
   mapResultsPrefix: (runId: string) => `runs/${runId}/map/`,
   reportPrefix: (endDate: string, runId: string) => `reports/${endDate}/${runId}/`,
   history: (endDate: string) => `history/${endDate}.json`,

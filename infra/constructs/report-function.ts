@@ -29,6 +29,11 @@ export interface ReportFunctionProps {
    */
   readonly envSchema?: z.ZodObject;
   /**
+   * Run under an existing role (Trace changes shares Scan account's, which the member roles trust).
+   * @default - a new role with no managed policy
+   */
+  readonly role?: iam.Role;
+  /**
    * @default 512
    */
   readonly memorySize?: number;
@@ -70,10 +75,12 @@ export class ReportFunction extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     // An inline role instead of AWSLambdaBasicExecutionRole: it can only write to its own log group.
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Execution role of ${id}`,
-    });
+    this.role =
+      props.role ??
+      new iam.Role(this, 'Role', {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: `Execution role of ${id}`,
+      });
     this.logGroup.grantWrite(this.role);
 
     this.function = new nodejs.NodejsFunction(this, 'Function', {

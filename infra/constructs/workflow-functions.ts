@@ -12,6 +12,7 @@ export const LAMBDA_ENTRIES = {
   resolveRun: 'lambdas/resolve-run/index.ts',
   listAccounts: 'lambdas/list-accounts/index.ts',
   scanAccount: 'lambdas/scan-account/index.ts',
+  traceChanges: 'lambdas/trace-changes/index.ts',
   fetchLaceworkAlerts: 'lambdas/fetch-lacework-alerts/index.ts',
   buildReports: 'lambdas/build-reports/index.ts',
   postToSlack: 'lambdas/post-to-slack/index.ts',
@@ -58,8 +59,15 @@ export class WorkflowFunctions extends Construct {
         ? { CONFIG_MAX_REQUESTS_PER_SECOND: String(config.configRequestsPerSecond) }
         : {}),
     };
-    const make = (key: WorkflowFunctionKey, description: string, memorySize: number, timeout: Duration) =>
+    const make = (
+      key: WorkflowFunctionKey,
+      description: string,
+      memorySize: number,
+      timeout: Duration,
+      role?: ReportFunction['role'],
+    ) =>
       new ReportFunction(this, key.charAt(0).toUpperCase() + key.slice(1), {
+        role,
         entry: LAMBDA_ENTRIES[key],
         description,
         environment,
@@ -107,8 +115,17 @@ export class WorkflowFunctions extends Construct {
     acknowledgeIam5(
       scanAccount.role,
       [`Resource::${nagRef(this, memberRoles)}`],
-      `the scan assumes the member role ${config.memberRoleName} in every organization account (listed at run time); the role's trust requires this role and the ExternalId`,
+      `Scan account and Trace changes assume the member role ${config.memberRoleName} in every organization account (listed at run time); the role's trust requires this role and the ExternalId`,
     );
+    // Same role as Scan account: the member roles trust exactly one hub role (the StackSet's HubRoleArn).
+    const traceChanges = make(
+      'traceChanges',
+      'Trace changes: who made the account resources non-compliant (Config history, CloudTrail)',
+      mem,
+      Duration.minutes(config.scanTimeoutMinutes),
+      scanAccount.role,
+    );
+    scanAccount.bindReportBucket(bucket, 'read');
 
     const fetchLaceworkAlerts = make(
       'fetchLaceworkAlerts',
@@ -145,6 +162,7 @@ export class WorkflowFunctions extends Construct {
       resolveRun,
       listAccounts,
       scanAccount,
+      traceChanges,
       fetchLaceworkAlerts,
       buildReports,
       postToSlack,

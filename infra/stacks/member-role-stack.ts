@@ -9,13 +9,15 @@ export interface MemberRoleStackProps extends StackProps {
   readonly externalId: string;
 }
 
-/** Config read actions the scan needs in each region of a member account, and nothing else. */
+/** Read actions the scan and Trace changes need in each region of a member account, and nothing else. */
 export const MEMBER_ROLE_ACTIONS = [
   'config:DescribeConfigRules',
   'config:DescribeComplianceByConfigRule',
   'config:GetComplianceDetailsByConfigRule',
   'config:DescribeConfigurationRecorderStatus',
   'config:DescribeConfigurationRecorders',
+  'config:GetResourceConfigHistory',
+  'cloudtrail:LookupEvents',
 ] as const;
 
 /**

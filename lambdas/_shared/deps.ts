@@ -3,6 +3,8 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { createAwsClientFactory } from '../../core/adapters/aws-clients';
 import { createAwsConfigComplianceSourceFactory } from '../../core/adapters/aws-config-compliance-source';
+import { createCloudTrailLookupFactory } from '../../core/adapters/cloudtrail-lookup';
+import { createConfigHistoryFactory } from '../../core/adapters/config-history';
 import { laceworkKeyFromSecret } from '../../core/adapters/lacework/lacework-credentials';
 import { LaceworkHttpApi } from '../../core/adapters/lacework/lacework-http-api';
 import { OrganizationsAccountDirectory } from '../../core/adapters/organizations-account-directory';
@@ -14,10 +16,12 @@ import type { Env } from '../../core/config/env';
 import type { Log } from '../../core/log';
 import type { AccountDirectory } from '../../core/ports/account-directory.port';
 import { type Clock, systemClock } from '../../core/ports/clock.port';
+import type { CloudTrailLookup } from '../../core/ports/cloudtrail-lookup.port';
 import type { ComplianceSourceFactory } from '../../core/ports/compliance-source.port';
+import type { ConfigHistory } from '../../core/ports/config-history.port';
 import type { LaceworkApi } from '../../core/ports/lacework-api.port';
 import type { LinkSigner } from '../../core/ports/link-signer.port';
-import type { MemberAccess } from '../../core/ports/member-access.port';
+import type { MemberAccess, MemberCredentials } from '../../core/ports/member-access.port';
 import type { ObjectStore } from '../../core/ports/object-store.port';
 import type { SecretSource } from '../../core/ports/secret-source.port';
 import { createLogger, toLog } from './logger';
@@ -35,6 +39,12 @@ export interface Deps {
   directory: AccountDirectory;
   access: MemberAccess;
   complianceSourceFor: ComplianceSourceFactory;
+  /** CloudTrail (paced at 2 LookupEvents/s) and Config history of a member account and region (Trace changes). */
+  traceSources: (
+    accountId: string,
+    region: string,
+    credentials: MemberCredentials,
+  ) => { cloudTrail: CloudTrailLookup; configHistory: ConfigHistory };
   /** Secrets by name, read at run time (Secrets Manager in AWS). */
   secrets: SecretSource;
   /** Lacework API v2 when LACEWORK_SECRET_NAME is set, built once from the secret; undefined when not configured. */
@@ -54,6 +64,20 @@ export interface DepsOverrides {
   /** How the Lacework client waits between attempts (tests: not at all). @default - a real timer */
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** CloudTrail and Config history clients per member account and region, built on first use. */
+const traceSourcesFor = (
+  clients: ReturnType<typeof createAwsClientFactory>,
+  maxAttempts: number,
+  endpoint: string | undefined,
+): Deps['traceSources'] => {
+  const cloudTrail = createCloudTrailLookupFactory({ maxAttempts, ...(endpoint ? { endpoint } : {}) });
+  const configHistory = createConfigHistoryFactory(clients);
+  return (accountId, region, credentials) => ({
+    cloudTrail: cloudTrail({ accountId, region, credentials }),
+    configHistory: configHistory({ accountId, region, credentials }),
+  });
+};
 
 /** Memoises a successful promise; a failure is not kept, so the next invocation tries again. */
 const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
@@ -115,6 +139,7 @@ export const createDeps = (env: Env, overrides: DepsOverrides = {}): Deps => {
     directory: new OrganizationsAccountDirectory(clients.organizations()),
     access: new StsMemberAccess(clients.sts(), { roleName: env.MEMBER_ROLE_NAME, externalId: env.MEMBER_EXTERNAL_ID }),
     complianceSourceFor: createAwsConfigComplianceSourceFactory(clients),
+    traceSources: traceSourcesFor(clients, env.AWS_MAX_ATTEMPTS, overrides.endpoints?.aws),
     secrets,
     lacework,
   };

@@ -19,7 +19,8 @@ export interface WorkflowHarness {
 }
 
 /**
- * Starts a sandbox for `scenario`; `env` overrides Lambda environment values (e.g. AWS_MAX_ATTEMPTS); `logLevel`
+ * Starts a sandbox for `scenario`; `env` overrides Lambda environment values (e.g. AWS_MAX_ATTEMPTS; TRACE_LIMIT is 0
+ * unless given: CloudTrail's 2 lookups/s would make every workflow test wait, and tracing has its own tests); `logLevel`
  * turns the handlers' JSON logs on (they go to stdout, as in Lambda).
  */
 export const startWorkflowHarness = async (
@@ -29,7 +30,7 @@ export const startWorkflowHarness = async (
 ): Promise<WorkflowHarness> => {
   const sandbox = await startSandbox(scenario);
   const wiring = sandboxWiring(sandbox);
-  const deps = createDeps(loadEnv({ ...wiring.env, ...env }), {
+  const deps = createDeps(loadEnv({ ...wiring.env, TRACE_LIMIT: '0', ...env }), {
     ...wiring.overrides,
     logger: createLogger('aws-config-compliance', logLevel),
     sleep: async () => undefined,

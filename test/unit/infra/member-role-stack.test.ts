@@ -26,7 +26,7 @@ describe('MemberRoleStack', () => {
     template.hasParameter('HubRoleArn', { Type: 'String', AllowedPattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/.+$' });
   });
 
-  it('allows only the read-only AWS Config calls the scan makes', () => {
+  it('allows only the read-only AWS Config and CloudTrail calls the scan and Trace changes make', () => {
     template.hasResourceProperties('AWS::IAM::Role', {
       Policies: [
         {
@@ -35,6 +35,7 @@ describe('MemberRoleStack', () => {
         },
       ],
     });
-    for (const action of MEMBER_ROLE_ACTIONS) expect(action).toMatch(/^config:(Describe|Get)/);
+    for (const action of MEMBER_ROLE_ACTIONS)
+      expect(action).toMatch(/^(config:(Describe|Get)\w+|cloudtrail:LookupEvents)$/);
   });
 });

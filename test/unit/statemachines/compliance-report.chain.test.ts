@@ -182,6 +182,38 @@ describe('buildComplianceReportChain', () => {
       });
     });
 
+    it('traces each scanned account after Scan account, and outputs the ScanSummary whatever tracing did', () => {
+      // Act
+      const trace = processorStates[StateNames.traceChanges];
+
+      // Assert
+      expect(processorStates[StateNames.scanAccount]).toMatchObject({
+        ResultPath: '$.summary',
+        Next: StateNames.traceChanges,
+      });
+      expect(trace).toMatchObject({
+        Parameters: {
+          'accountId.$': '$.accountId',
+          'runId.$': '$.runId',
+          'startDate.$': '$.startDate',
+          'endDate.$': '$.endDate',
+        },
+        ResultPath: '$.trace',
+        Next: StateNames.accountDone,
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: StateNames.recordTraceFailure }],
+      });
+      expect(retriedErrors(trace)).toEqual(expect.arrayContaining(TASK_RETRY));
+      expect(processorStates[StateNames.recordTraceFailure]).toMatchObject({
+        Type: 'Pass',
+        Next: StateNames.accountDone,
+      });
+      expect(processorStates[StateNames.accountDone]).toMatchObject({
+        Type: 'Pass',
+        OutputPath: '$.summary',
+        End: true,
+      });
+    });
+
     it('fetches the alerts with the run, retries them, and records their failure instead of failing the run', () => {
       // Act
       const fetch = alertsBranch.States[StateNames.fetchLaceworkAlerts];

@@ -44,6 +44,7 @@ const handlers = (overrides: Partial<Record<keyof typeof StateNames, Handler>> =
   [StateNames.listAccounts]:
     overrides.listAccounts ?? (() => ({ bucket: 'b', key: 'runs/run-1/accounts.json', count: 3, ids: ACCOUNT_IDS })),
   [StateNames.scanAccount]: overrides.scanAccount ?? okSummary,
+  [StateNames.traceChanges]: overrides.traceChanges ?? (() => ({ status: 'traced', traced: 1 })),
   [StateNames.fetchLaceworkAlerts]: overrides.fetchLaceworkAlerts ?? (() => ALERTS),
   [StateNames.buildReports]: overrides.buildReports ?? ((input) => ({ received: input })),
   [StateNames.postToSlack]: overrides.postToSlack ?? (() => ({ status: 'posted' })),
@@ -168,10 +169,39 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
     // Assert
     expect(inputs).toEqual(
       expect.arrayContaining(
-        ACCOUNT_IDS.map((accountId) => ({ accountId, runId: 'run-1', regions: RUN.regions, frameworks: [] })),
+        ACCOUNT_IDS.map((accountId) => ({
+          accountId,
+          runId: 'run-1',
+          regions: RUN.regions,
+          frameworks: [],
+          startDate: RUN.startDate,
+          endDate: RUN.endDate,
+        })),
       ),
     );
     expect(inputs).toHaveLength(3);
+  });
+
+  it('traces each scanned account with its range, and keeps the summary when tracing fails', async () => {
+    // Arrange
+    const inputs: Json[] = [];
+    const traceChanges: Handler = (input) => {
+      inputs.push(input);
+      return fail(ErrorNames.ExternalService, 'cloudtrail answered 503');
+    };
+
+    // Act
+    const { output, error } = await execute(handlers({ traceChanges }));
+
+    // Assert
+    expect(error).toBeUndefined();
+    expect(inputs).toContainEqual({
+      accountId: '111111111111',
+      runId: 'run-1',
+      startDate: RUN.startDate,
+      endDate: RUN.endDate,
+    });
+    expect(received(output).scan).toEqual(ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })));
   });
 
   it('retries a throttled account and then records its summary', async () => {

@@ -1,0 +1,6 @@
+// Lambda entry point: the composition root runs once per cold start and fails fast on a bad environment.
+import { loadEnv } from '../../core/config/env';
+import { createDeps } from '../_shared/deps';
+import { buildTraceChangesHandler } from './handler';
+
+export const handler = buildTraceChangesHandler(createDeps(loadEnv()));
