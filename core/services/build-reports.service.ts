@@ -69,8 +69,11 @@ const readAccountsFile = async (store: ObjectStore, key: string) => {
  * 1. read accounts.json (names), the Scan accounts output, and the earlier runs from `history/` (the previous run's
  *    non-compliant keys, up to 11 trend points; bad entries are skipped with a warning);
  * 2. one pass over the partials in account id order (one in memory at a time): aggregates, New flags against the
- *    previous run, rows spooled to a temp file, partials handed to the Lacework collector; unusable → Failed accounts;
- * 3. write the CSV, the workbook (Summary … Trend, see SHEET_NAMES), summary.json and summary.html under
+ *    previous run, the account's trace file joined to its rows (Changed by, Origin, Via, Changed at; a missing file is
+ *    "not traced", an unusable one a warning and an error line), rows spooled to a temp file, partials handed to the
+ *    Lacework collector; unusable → Failed accounts;
+ * 3. write the CSV, the workbook (Summary … Trend, see SHEET_NAMES; Change context after Resolved), summary.json
+ *    (`changeContext` totals) and summary.html (an Investigation per traced resource) under
  *    `reports/<endDate>/<runId>/`, then `history/<endDate>.json` (a rerun replaces it; a run limited to some
  *    accounts writes none, so it cannot replace the organization's week);
  * 4. write the Lacework CSVs when the run has Lacework reports;
