@@ -1,9 +1,11 @@
 import {
   alertRowValues,
   complianceRowValues,
+  type LaceworkAlertRow,
   type LaceworkComplianceRow,
   type LaceworkReports,
 } from '../../domain/lacework-report';
+import type { AlertChangeContext } from '../trace/alert-context';
 import { addAboveZeroBad, addSeverityFormats } from './formats';
 import { waitForSheetDrain } from './sheet-drain';
 import {
@@ -93,16 +95,29 @@ export const writeLaceworkComplianceSheet = async (
   return count;
 };
 
-/** Writes the **Lacework alerts** tab: one row per alert with severity colours; then a note or the errors. */
+/** The alerts tab's extra columns: the change context of the alert's resource when Trace changes traced it. */
+const ALERT_CONTEXT_COLUMNS: readonly ColumnSpec[] = [
+  { header: 'Changed by', width: 30 },
+  { header: 'Via', width: 40 },
+  { header: 'Changed at', width: 22 },
+];
+const ALERT_SHEET_COLUMNS = [...LACEWORK_ALERT_COLUMNS, ...ALERT_CONTEXT_COLUMNS];
+
+/**
+ * Writes the **Lacework alerts** tab: one row per alert (the legacy columns, then Changed by / Via / Changed at when
+ * the alert's resource was traced) with severity colours; then a note or the errors.
+ */
 export const writeLaceworkAlertsSheet = async (
   workbook: StreamingWorkbook,
   lacework: LaceworkReports | undefined,
+  contextOf: (alert: LaceworkAlertRow) => AlertChangeContext = () => ({ changedBy: '', via: '', changedAt: '' }),
 ): Promise<number> => {
-  const sheet = addSheet(workbook, 'Lacework alerts', LACEWORK_ALERT_COLUMNS);
-  const header = writeHeaderRow(sheet, LACEWORK_ALERT_COLUMNS);
+  const sheet = addSheet(workbook, 'Lacework alerts', ALERT_SHEET_COLUMNS);
+  const header = writeHeaderRow(sheet, ALERT_SHEET_COLUMNS);
   let count = 0;
   for (const row of lacework?.alerts?.rows ?? []) {
-    writeDataRow(sheet, LACEWORK_ALERT_COLUMNS, alertValues(row));
+    const context = contextOf(row);
+    writeDataRow(sheet, ALERT_SHEET_COLUMNS, [...alertValues(row), context.changedBy, context.via, context.changedAt]);
     count += 1;
     if (count % DRAIN_CHECK_EVERY === 0) await waitForSheetDrain(sheet);
   }

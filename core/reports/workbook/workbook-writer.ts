@@ -5,6 +5,7 @@ import type { ResolvedRow } from '../history/change-tracker';
 import { NO_COMPARISON, type RunComparison } from '../history/comparison';
 import type { TrendPoint } from '../history/history.schema';
 import type { SpooledRow } from '../report-model';
+import { alertContextLookup } from '../trace/alert-context';
 import type { ChangeContextReport } from '../trace/change-context-collector';
 import { writeChangeContextSheet } from './change-context-sheet';
 import { writeFailedSheet } from './failed-sheet';
@@ -83,7 +84,7 @@ export const writeComplianceWorkbook = async (content: WorkbookContent, path: st
   const resolved = await writeResolvedSheet(workbook, content.resolved ?? [], hasPrevious);
   const changeContext = await writeChangeContextSheet(workbook, content.changeContext);
   await writeLaceworkComplianceSheet(workbook, content.lacework);
-  await writeLaceworkAlertsSheet(workbook, content.lacework);
+  await writeLaceworkAlertsSheet(workbook, content.lacework, alertContextLookup(content.changeContext?.rows ?? []));
   writeFailedSheet(workbook, result.failed);
   writeTrendSheet(workbook, content.trend ?? []);
   await workbook.commit();

@@ -122,7 +122,7 @@ describe('writeComplianceWorkbook', () => {
     [
       'Lacework alerts',
       1,
-      'Policy ID,Policy Title,Description,Remediation Steps,Severity,Resource,Region,Account,Date/Time,Alert ID',
+      'Policy ID,Policy Title,Description,Remediation Steps,Severity,Resource,Region,Account,Date/Time,Alert ID,Changed by,Via,Changed at',
     ],
     ['Failed accounts', 1, 'Account ID,Account Name,Phase,Error'],
     ['Trend', 1, 'End date,Run ID,Accounts,Compliant,Non-compliant,Score,New,Resolved'],
