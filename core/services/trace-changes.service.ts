@@ -13,6 +13,9 @@ import { managedRuleSeverity, selectCandidates, type TraceCandidate } from './tr
 /** Default bound of traced resources per account (issue 9). */
 export const DEFAULT_TRACE_LIMIT = 50;
 
+/** Where CloudTrail records calls to the global STS endpoint (sts.amazonaws.com). */
+const GLOBAL_STS_REGION = 'us-east-1';
+
 /** Input of {@link traceChanges}: one account's scan result and the run's date range. */
 export interface TraceChangesInput {
   accountId: string;
@@ -145,7 +148,10 @@ export const traceChanges = async (input: TraceChangesInput, deps: TraceChangesD
       if (!regionPorts.has(candidate.region)) {
         try {
           const lookup = deps.cloudTrail(candidate.region);
-          const context = { lookup, issuing: new LookupIssuingEvents([lookup]) };
+          // AssumeRole through the global STS endpoint is logged in us-east-1: search there after the region itself.
+          const stsRegions =
+            candidate.region === GLOBAL_STS_REGION ? [lookup] : [lookup, deps.cloudTrail(GLOBAL_STS_REGION)];
+          const context = { lookup, issuing: new LookupIssuingEvents(stsRegions) };
           regionPorts.set(candidate.region, { history: deps.configHistory(candidate.region), lookup, context });
         } catch (err) {
           regionPorts.set(candidate.region, undefined);

@@ -132,6 +132,46 @@ describe('traceChanges', () => {
     });
   });
 
+  it('finds the AssumeRole that issued the key in us-east-1 when the change happened in another region', async () => {
+    // Arrange: the change in eu-west-1 by a role session; its AssumeRole went through the global STS endpoint
+    const session = {
+      type: 'AssumedRole',
+      principalId: 'AROAEXAMPLE:deploy',
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/DeployRole/deploy`,
+      accountId: ACCOUNT,
+      accessKeyId: 'ASIASESSION',
+      sessionContext: {
+        sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${ACCOUNT}:role/DeployRole`, userName: 'DeployRole' },
+      },
+    };
+    const change = aRecord('ev-eu', 'eu-logs', { awsRegion: 'eu-west-1', userIdentity: session });
+    const assumeRole = aRecord('ev-sts', 'none', {
+      eventSource: 'sts.amazonaws.com',
+      eventName: 'AssumeRole',
+      eventTime: '2026-11-18T09:30:00Z',
+      readOnly: true,
+      resources: [],
+      responseElements: { credentials: { accessKeyId: 'ASIASESSION' } },
+    });
+    const regional = new InMemoryCloudTrailLookup([change]);
+    const global = new InMemoryCloudTrailLookup([assumeRole]);
+    const deps = {
+      cloudTrail: (region: string) => (region === 'us-east-1' ? global : regional),
+      configHistory: () => new InMemoryConfigHistory([anItem('eu-logs', ['ev-eu'])]),
+      analyze: analyzeWithCoreTrace(),
+    };
+
+    // Act
+    const context = await traceChanges(
+      { accountId: ACCOUNT, dateRange: WEEK, regions: [{ region: 'eu-west-1', nonCompliant: [aResource('eu-logs')] }] },
+      deps,
+    );
+
+    // Assert
+    expect(context.traced[0]?.chain?.origin).toMatchObject({ kind: 'iam-user', display: 'alice' });
+    expect(global.queries.some((q) => q.attribute.value === 'sts.amazonaws.com')).toBe(true);
+  });
+
   it('records a resource whose event cannot be found, with the reason', async () => {
     // Arrange
     const { deps } = depsOver([], [anItem('gone', ['ev-missing'])]);
