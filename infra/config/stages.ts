@@ -125,6 +125,8 @@ export const StageConfigSchema = z.strictObject({
   jiraIssueType: z.string().min(1).default('Task'),
   /** Days the report links in Slack and Jira stay valid (presigned URLs: at most 7). */
   linkExpiryDays: z.number().int().min(1).max(7, 'presigned URLs last at most 7 days').default(7),
+  /** Resources Trace changes follows per account (CloudTrail allows ~2 lookups/s); 0 turns tracing off. */
+  traceLimit: z.number().int().min(0).max(500).default(50),
   /** Client-side pacing of Config calls per member account and region (requests/s); absent: SDK adaptive retry only. */
   configRequestsPerSecond: z.number().positive().max(1000).optional(),
   /** Powertools `service` on every log line (the Datadog monitor keys on it). */

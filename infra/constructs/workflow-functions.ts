@@ -50,6 +50,7 @@ export class WorkflowFunctions extends Construct {
       EXCLUDE_ACCOUNTS: config.excludeAccounts.join(','),
       JIRA_ISSUE_TYPE: config.jiraIssueType,
       LINK_EXPIRY_SECONDS: String(config.linkExpiryDays * 86_400),
+      TRACE_LIMIT: String(config.traceLimit),
       ...(config.laceworkSecretName ? { LACEWORK_SECRET_NAME: config.laceworkSecretName } : {}),
       ...(config.laceworkAlertsFramework ? { LACEWORK_ALERTS_FRAMEWORK: config.laceworkAlertsFramework } : {}),
       ...(config.slackSecretName ? { SLACK_SECRET_NAME: config.slackSecretName } : {}),

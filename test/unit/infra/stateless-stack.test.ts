@@ -212,6 +212,7 @@ describe('StatelessStack', () => {
             LACEWORK_SECRET_NAME: 'compliance/lacework',
             LINK_EXPIRY_SECONDS: '604800',
             CONFIG_MAX_REQUESTS_PER_SECOND: '5',
+            TRACE_LIMIT: '50',
           }),
         },
       });
