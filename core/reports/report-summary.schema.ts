@@ -5,19 +5,22 @@ import type { AggregateResult } from './aggregation';
 import type { RunComparison } from './history/comparison';
 import type { ChangeContextTotals } from './trace/change-context-collector';
 
-const ScoreSchema = z.number().min(0).max(1).nullable();
+/** A score in [0, 1]; `null` when nothing was evaluated. */
+export const ScoreSchema = z.number().min(0).max(1).nullable();
+/** A non-negative integer count. */
+export const CountSchema = z.number().int().nonnegative();
 
 /** Run-wide totals, in summary.json and in the Build reports output. */
 export const ReportTotalsSchema = z.object({
-  accounts: z.number().int().nonnegative(),
-  scanned: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  compliant: z.number().int().nonnegative(),
-  nonCompliant: z.number().int().nonnegative(),
+  accounts: CountSchema,
+  scanned: CountSchema,
+  failed: CountSchema,
+  compliant: CountSchema,
+  nonCompliant: CountSchema,
   /** compliant ÷ (compliant + nonCompliant); `null` when nothing was evaluated. */
   score: ScoreSchema,
   /** Account × region pairs where AWS Config is not recording. */
-  configDisabledRegions: z.number().int().nonnegative(),
+  configDisabledRegions: CountSchema,
 });
 
 /** An account without usable data and why (a Failed accounts row). */
@@ -34,8 +37,8 @@ export const SummaryChangesSchema = z
     previousRunId: z.string(),
     previousEndDate: z.string(),
     scoreChange: z.number().nullable(),
-    new: z.number().int().nonnegative(),
-    resolved: z.number().int().nonnegative(),
+    new: CountSchema,
+    resolved: CountSchema,
   })
   .nullable();
 
@@ -44,45 +47,55 @@ export const SummaryLaceworkSchema = z.object({
   frameworks: z.array(
     z.object({
       frameworkName: z.string(),
-      policies: z.number().int().nonnegative(),
-      policiesWithViolations: z.number().int().nonnegative(),
+      policies: CountSchema,
+      policiesWithViolations: CountSchema,
     }),
   ),
-  alerts: z.number().int().nonnegative().nullable(),
+  alerts: CountSchema.nullable(),
   errors: z.array(z.string()),
 });
 
 /** Trace changes' headline (issue 9): traced resources, untraced by reason, left out by the bound, findings by severity. */
 export const SummaryChangeContextSchema = z.object({
   /** Accounts with a usable trace file. */
-  accounts: z.number().int().nonnegative(),
-  traced: z.number().int().nonnegative(),
-  untraced: z.record(z.string(), z.number().int().nonnegative()),
-  notTraced: z.number().int().nonnegative(),
-  findings: z.record(z.string(), z.number().int().nonnegative()),
+  accounts: CountSchema,
+  traced: CountSchema,
+  untraced: z.record(z.string(), CountSchema),
+  notTraced: CountSchema,
+  findings: z.record(z.string(), CountSchema),
   /** Unusable trace files and the step's own errors. */
   errors: z.array(z.string()),
 });
+
+/** The facts every run file starts with: summary.json and `history/<endDate>.json`. */
+export const RUN_FACTS_SHAPE = {
+  schemaVersion: z.literal(1),
+  runId: z.string().min(1),
+  startDate: z.string(),
+  endDate: z.string(),
+  generatedAt: z.string(),
+  totals: ReportTotalsSchema,
+};
+
+/** One account's counts and score, as summary.json and the history entries record them. */
+export const ACCOUNT_SCORE_SHAPE = {
+  accountId: z.string(),
+  accountName: z.string(),
+  status: ScanStatusSchema,
+  compliant: CountSchema,
+  nonCompliant: CountSchema,
+  score: ScoreSchema,
+};
 
 /**
  * `reports/<endDate>/<runId>/summary.json`, version 1: the run's facts for trends, Slack and Jira. `accounts` lists
  * every account of the run (failed ones with `status: failed`, zero counts and `score: null`); `failedAccounts` says why.
  */
 export const ReportSummarySchema = z.object({
-  schemaVersion: z.literal(1),
-  runId: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  generatedAt: z.string(),
-  totals: ReportTotalsSchema,
+  ...RUN_FACTS_SHAPE,
   accounts: z.array(
     z.object({
-      accountId: z.string(),
-      accountName: z.string(),
-      status: ScanStatusSchema,
-      compliant: z.number().int().nonnegative(),
-      nonCompliant: z.number().int().nonnegative(),
-      score: ScoreSchema,
+      ...ACCOUNT_SCORE_SHAPE,
       configDisabledRegions: z.array(z.string()),
       errors: z.array(z.string()),
     }),
@@ -91,10 +104,10 @@ export const ReportSummarySchema = z.object({
   rules: z.array(
     z.object({
       rule: z.string(),
-      compliant: z.number().int().nonnegative(),
-      nonCompliant: z.number().int().nonnegative(),
-      accountsWithViolations: z.number().int().nonnegative(),
-      accountsEvaluated: z.number().int().nonnegative(),
+      compliant: CountSchema,
+      nonCompliant: CountSchema,
+      accountsWithViolations: CountSchema,
+      accountsEvaluated: CountSchema,
     }),
   ),
   /** Added with history (optional, so older summaries still parse). */

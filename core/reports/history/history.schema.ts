@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { ScanStatusSchema } from '../../domain/partial.schema';
-import { ReportTotalsSchema } from '../report-summary.schema';
-
-const Count = z.number().int().nonnegative();
-const ScoreSchema = z.number().min(0).max(1).nullable();
+import { ACCOUNT_SCORE_SHAPE, CountSchema as Count, RUN_FACTS_SHAPE } from '../report-summary.schema';
 
 /** What changed since the run before (absent on the first run, when there is nothing to compare with). */
 export const RunChangesSchema = z.object({
@@ -25,21 +21,11 @@ export const KEY_ENCODING = 'front-coded-v1';
  * different run ids share an end date the latest write wins (the trend then shows only that run).
  */
 export const HistoryEntrySchema = z.object({
-  schemaVersion: z.literal(1),
-  runId: z.string().min(1),
-  startDate: z.string(),
-  endDate: z.string(),
-  generatedAt: z.string(),
-  totals: ReportTotalsSchema,
+  ...RUN_FACTS_SHAPE,
   /** Scanned accounts (ok / partial) with the regions where Config was recording. */
   accounts: z.array(
     z.object({
-      accountId: z.string(),
-      accountName: z.string(),
-      status: ScanStatusSchema,
-      compliant: Count,
-      nonCompliant: Count,
-      score: ScoreSchema,
+      ...ACCOUNT_SCORE_SHAPE,
       regions: z.array(z.string()),
     }),
   ),
