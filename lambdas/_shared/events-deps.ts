@@ -5,20 +5,18 @@ import { createDocumentClient } from '../../core/adapters/dynamodb/dynamo-client
 import { DynamoComplianceEventStore } from '../../core/adapters/dynamodb/dynamo-compliance-event-store';
 import { S3ObjectStore } from '../../core/adapters/s3-object-store';
 import { SecretsManagerSecretSource } from '../../core/adapters/secrets/secrets-manager-secret-source';
-import { SlackBotNotifier } from '../../core/adapters/slack/slack-bot-notifier';
-import { SlackWebhookNotifier } from '../../core/adapters/slack/slack-webhook-notifier';
 import type { ComplianceEventStore } from '../../core/events/event-store.port';
 import type { EventsEnv } from '../../core/events/events-env';
 import { createSeverityResolver, type SeverityResolver } from '../../core/events/severity-resolver';
 import type { Log } from '../../core/log';
 import { ChannelPacer } from '../../core/notify/channel-pacer';
 import { type RetryPolicy, realSleep, type Sleep } from '../../core/notify/http-retry';
-import { parseSecret, SLACK_SECRET_SHAPE, SlackSecretSchema } from '../../core/notify/notify-secrets';
 import type { ChatNotifier } from '../../core/ports/chat-notifier.port';
 import { type Clock, systemClock } from '../../core/ports/clock.port';
 import type { ObjectStore } from '../../core/ports/object-store.port';
 import type { SecretSource } from '../../core/ports/secret-source.port';
 import { createLogger, toLog } from './logger';
+import { slackChatFromSecret } from './slack-chat';
 
 /** What the compliance-events handlers need, built once per container (or per local run). */
 export interface EventsDeps {
@@ -86,17 +84,7 @@ export const createEventsDeps = (env: EventsEnv, overrides: EventsDepsOverrides 
   const chat =
     slackSecret === undefined
       ? undefined
-      : async (): Promise<ChatNotifier> => {
-          const secret = parseSecret(
-            SlackSecretSchema,
-            await secrets.getSecret(slackSecret),
-            slackSecret,
-            SLACK_SECRET_SHAPE,
-          );
-          return 'webhookUrl' in secret
-            ? new SlackWebhookNotifier({ webhookUrl: secret.webhookUrl, http, pacer })
-            : new SlackBotNotifier({ ...secret, baseUrl: env.SLACK_API_BASE_URL, http, pacer });
-        };
+      : slackChatFromSecret({ secrets, secretName: slackSecret, apiBaseUrl: env.SLACK_API_BASE_URL, http, pacer });
   const reports =
     overrides.reports ??
     (env.REPORT_BUCKET

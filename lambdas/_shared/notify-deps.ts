@@ -1,21 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { JiraCloudTicketTracker } from '../../core/adapters/jira/jira-cloud-ticket-tracker';
-import { SlackBotNotifier } from '../../core/adapters/slack/slack-bot-notifier';
-import { SlackWebhookNotifier } from '../../core/adapters/slack/slack-webhook-notifier';
 import type { Env } from '../../core/config/env';
 import { ChannelPacer } from '../../core/notify/channel-pacer';
 import { type HttpCaller, type RetryPolicy, realSleep, type Sleep } from '../../core/notify/http-retry';
-import {
-  JIRA_SECRET_SHAPE,
-  JiraSecretSchema,
-  parseSecret,
-  SLACK_SECRET_SHAPE,
-  SlackSecretSchema,
-} from '../../core/notify/notify-secrets';
+import { JIRA_SECRET_SHAPE, JiraSecretSchema, parseSecret } from '../../core/notify/notify-secrets';
 import type { NotifyTaskDeps } from '../../core/notify/notify-tasks';
-import type { ChatNotifier } from '../../core/ports/chat-notifier.port';
 import type { TicketTracker } from '../../core/ports/ticket-tracker.port';
 import type { Deps } from './deps';
+import { slackChatFromSecret } from './slack-chat';
 
 /** The notify functions' settings: names of secrets only (the values are read at run time). */
 export type NotifyEnv = Pick<
@@ -62,17 +54,13 @@ export const createNotifyDeps = (base: NotifyBaseDeps, env: NotifyEnv, options: 
   const chat =
     slackSecret === undefined
       ? undefined
-      : async (): Promise<ChatNotifier> => {
-          const secret = parseSecret(
-            SlackSecretSchema,
-            await base.secrets.getSecret(slackSecret),
-            slackSecret,
-            SLACK_SECRET_SHAPE,
-          );
-          return 'webhookUrl' in secret
-            ? new SlackWebhookNotifier({ webhookUrl: secret.webhookUrl, http: http('slack'), pacer })
-            : new SlackBotNotifier({ ...secret, baseUrl: env.SLACK_API_BASE_URL, http: http('slack'), pacer });
-        };
+      : slackChatFromSecret({
+          secrets: base.secrets,
+          secretName: slackSecret,
+          apiBaseUrl: env.SLACK_API_BASE_URL,
+          http: http('slack'),
+          pacer,
+        });
   const tickets =
     jiraSecret === undefined || projectKey === undefined
       ? undefined
