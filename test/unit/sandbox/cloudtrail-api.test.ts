@@ -7,12 +7,8 @@ import {
 import { ConfigServiceClient, GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
 import { loadScenario } from '../../../sandbox';
 import type { CloudTrailRecord, ConfigurationItem } from '../../../sandbox/scenario.schema';
-import { type RunningServer, startAwsServer } from '../../../sandbox/servers/aws-server';
-import { CloudTrailApi } from '../../../sandbox/servers/cloudtrail-api';
-import { CredentialRegistry } from '../../../sandbox/servers/credentials';
-import { FaultInjector } from '../../../sandbox/servers/faults';
-import { ScenarioIndex } from '../../../sandbox/servers/scenario-index';
-import { SandboxStats } from '../../../sandbox/servers/stats';
+import type { RunningServer } from '../../../sandbox/servers/aws-server';
+import { startMemberSessionServer } from '../../helpers/member-session-server';
 import { fixture } from './sandbox-clients';
 
 const ACCOUNT = '222222222222';
@@ -84,17 +80,7 @@ describe('sandbox CloudTrail LookupEvents', () => {
     if (region === undefined) throw new Error('fixture changed: no 222222222222/us-east-1');
     region.cloudTrailEvents = records;
     region.configurationItems = items;
-    const index = new ScenarioIndex(scenario);
-    const registry = new CredentialRegistry('111111111111');
-    credentials = registry.issue(ACCOUNT, 'ComplianceReader', 'test', 3600);
-    server = await startAwsServer({
-      scenario,
-      index,
-      registry,
-      faults: new FaultInjector(),
-      stats: new SandboxStats(),
-      cloudTrail: new CloudTrailApi(index, () => clock),
-    });
+    ({ server, credentials } = await startMemberSessionServer(scenario, ACCOUNT, () => clock));
   });
 
   afterAll(async () => {
@@ -204,16 +190,7 @@ describe('sandbox Config GetResourceConfigHistory', () => {
     const scenario = loadScenario(fixture('small'));
     const region = scenario.accounts[ACCOUNT]?.regions['us-east-1'];
     if (region) region.configurationItems = items;
-    const index = new ScenarioIndex(scenario);
-    const registry = new CredentialRegistry('111111111111');
-    credentials = registry.issue(ACCOUNT, 'ComplianceReader', 'test', 3600);
-    server = await startAwsServer({
-      scenario,
-      index,
-      registry,
-      faults: new FaultInjector(),
-      stats: new SandboxStats(),
-    });
+    ({ server, credentials } = await startMemberSessionServer(scenario, ACCOUNT));
   });
 
   afterAll(async () => {

@@ -10,12 +10,8 @@ import { RequestPacer } from '../../../../core/adapters/request-pacer';
 import { NotFoundError, ThrottledError } from '../../../../core/errors';
 import { loadScenario } from '../../../../sandbox';
 import type { CloudTrailRecord } from '../../../../sandbox/scenario.schema';
-import { type RunningServer, startAwsServer } from '../../../../sandbox/servers/aws-server';
-import { CloudTrailApi } from '../../../../sandbox/servers/cloudtrail-api';
-import { CredentialRegistry } from '../../../../sandbox/servers/credentials';
-import { FaultInjector } from '../../../../sandbox/servers/faults';
-import { ScenarioIndex } from '../../../../sandbox/servers/scenario-index';
-import { SandboxStats } from '../../../../sandbox/servers/stats';
+import type { RunningServer } from '../../../../sandbox/servers/aws-server';
+import { startMemberSessionServer } from '../../../helpers/member-session-server';
 
 const ACCOUNT = '222222222222';
 const TARGET = { accountId: ACCOUNT, region: 'us-east-1' };
@@ -56,17 +52,7 @@ describe('AwsCloudTrailLookup', () => {
         relatedEvents: ['event-003'],
       },
     ];
-    const index = new ScenarioIndex(scenario);
-    const registry = new CredentialRegistry('111111111111');
-    credentials = registry.issue(ACCOUNT, 'ComplianceReader', 'test', 3600);
-    server = await startAwsServer({
-      scenario,
-      index,
-      registry,
-      faults: new FaultInjector(),
-      stats: new SandboxStats(),
-      cloudTrail: new CloudTrailApi(index, () => clock),
-    });
+    ({ server, credentials } = await startMemberSessionServer(scenario, ACCOUNT, () => clock));
   });
 
   afterAll(async () => {
