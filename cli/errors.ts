@@ -1,4 +1,4 @@
-import { AppError } from '../core/errors';
+import { AppError } from '../core/shared/errors';
 
 /** Thrown by commands to end the CLI with an exit code and a message for the user (no stack trace). */
 export class ExitError extends AppError {

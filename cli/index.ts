@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI's entry point: picks the command, runs it, and alone maps errors to exit codes and messages.
 import './local/runtime-setup';
-import { AppError } from '../core/errors';
+import { AppError } from '../core/shared/errors';
 import * as api from './commands/api';
 import * as bench from './commands/bench';
 import * as benchEvents from './commands/bench-events';

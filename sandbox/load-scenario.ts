@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { ValidationError } from '../core/errors';
+import { ValidationError } from '../core/shared/errors';
 import { type Scenario, ScenarioSchema } from './scenario.schema';
 
 const FIX_HINT = 'fix the field (the format is documented on ScenarioSchema in sandbox/scenario.schema.ts)';

@@ -3,7 +3,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import { ErrorNames } from '../core/errors';
+import { ErrorNames } from '../core/shared/errors';
 import { buildFailurePath, buildNotify } from './notify.fragment';
 import { CATCH_ALL, retryProps } from './retry';
 import { buildScanAndFetch } from './scan-accounts.fragment';

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import { RETRYABLE_ERROR_NAMES } from '../core/errors';
+import { RETRYABLE_ERROR_NAMES } from '../core/shared/errors';
 
 /** Lambda throttling: worth a backed-off retry, like our own retryable errors. */
 const LAMBDA_THROTTLED = 'Lambda.TooManyRequestsException';

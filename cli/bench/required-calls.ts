@@ -1,4 +1,4 @@
-import { EVALUATIONS_PAGE_SIZE } from '../../core/adapters/aws-config-compliance-source';
+import { EVALUATIONS_PAGE_SIZE } from '../../core/scan/adapters/aws-config-compliance-source';
 import type { Scenario } from '../../sandbox';
 import { CONFIG_RULES_PAGE_SIZE } from '../../sandbox/servers/config-api';
 import { LIST_ACCOUNTS_MAX_RESULTS } from '../../sandbox/servers/organizations-api';

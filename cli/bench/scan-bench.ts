@@ -1,6 +1,6 @@
-import { createAwsClientFactory } from '../../core/adapters/aws-clients';
-import { createAwsConfigComplianceSourceFactory } from '../../core/adapters/aws-config-compliance-source';
-import type { PacingRate } from '../../core/adapters/request-pacer';
+import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
+import { createAwsConfigComplianceSourceFactory } from '../../core/scan/adapters/aws-config-compliance-source';
+import type { PacingRate } from '../../core/shared/request-pacer';
 import { loadStageConfig } from '../../infra/config/stages';
 import { generateScenario } from '../../sandbox';
 import { ExitError } from '../errors';

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
-import { DynamoComplianceEventStore } from '../../core/adapters/dynamodb/dynamo-compliance-event-store';
+import { DynamoComplianceEventStore } from '../../core/events/adapters/dynamo-compliance-event-store';
 import { loadEventsEnv } from '../../core/events/events-env';
 import { createEventsDeps } from '../../lambdas/_shared/events-deps';
 import { createEventsApiDeps } from '../../lambdas/events-api/deps';

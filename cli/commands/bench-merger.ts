@@ -4,17 +4,17 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { createAwsClientFactory } from '../../core/adapters/aws-clients';
-import { S3ObjectStore } from '../../core/adapters/s3-object-store';
 import { keys } from '../../core/domain/keys';
 import type { AccountPartial } from '../../core/domain/partial.schema';
 import type { ResolvedRun } from '../../core/domain/run.schema';
-import { silentLog } from '../../core/log';
+import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
+import { S3ObjectStore } from '../../core/platform/storage/s3-object-store';
+import { buildReports } from '../../core/reports/build/build-reports.service';
 import { type HistoryEntry, KEY_ENCODING } from '../../core/reports/history/history.schema';
 import { encodeKeys, ResourceKeyMaker } from '../../core/reports/history/resource-keys';
 import { RESOURCE_SHEET_COLUMNS } from '../../core/reports/workbook/resources-sheet';
 import { waitForSheetDrain } from '../../core/reports/workbook/sheet-drain';
-import { buildReports } from '../../core/services/build-reports.service';
+import { silentLog } from '../../core/shared/log';
 import { parseCliArgs } from '../options/parse-cli-args';
 
 /** Options of {@link runMergerBench}: the synthetic organization's shape. */

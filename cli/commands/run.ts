@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { laceworkKeyFromEnv, loadLaceworkKeyFile } from '../../core/adapters/lacework/lacework-credentials';
+import { laceworkKeyFromEnv, loadLaceworkKeyFile } from '../../core/lacework/adapters/lacework-credentials';
 import { ExitError } from '../errors';
 import { copyReports, seedObjects } from '../local/copy-reports';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';

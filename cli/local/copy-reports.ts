@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ObjectStore } from '../../core/ports/object-store.port';
+import type { ObjectStore } from '../../core/platform/storage/object-store.port';
 
 /** Matches the Lacework alerts CSV (`lacework_alerts_<start>_to_<end>[_<framework>].csv`). */
 const ALERTS_CSV = /^lacework_alerts_.*\.csv$/;

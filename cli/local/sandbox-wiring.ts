@@ -1,4 +1,4 @@
-import { StaticSecretSource } from '../../core/adapters/secrets/static-secret-source';
+import { StaticSecretSource } from '../../core/platform/secrets/static-secret-source';
 import type { DepsOverrides } from '../../lambdas/_shared/deps';
 import type { Sandbox } from '../../sandbox';
 

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { StaticSecretSource } from '../../core/adapters/secrets/static-secret-source';
-import { loadEnv } from '../../core/config/env';
 import type { LaceworkApiKey } from '../../core/domain/lacework.schema';
+import { loadEnv } from '../../core/platform/env';
+import { StaticSecretSource } from '../../core/platform/secrets/static-secret-source';
 import { createDeps, type Deps } from '../../lambdas/_shared/deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { loadScenario, type Sandbox, type Scenario, startSandbox } from '../../sandbox';

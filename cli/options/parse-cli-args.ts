@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { z } from 'zod';
-import { parseWith } from '../../core/validation';
+import { parseWith } from '../../core/shared/validation';
 import { ExitError } from '../errors';
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigError, InvalidInputError } from '../errors';
+import { ConfigError, InvalidInputError } from '../shared/errors';
 
 /** An inclusive range of calendar dates `YYYY-MM-DD` in the report time zone. */
 export interface DateRange {

@@ -1,5 +1,5 @@
-import { actions, escapeMrkdwn, fields, header, linkButton, section } from '../notify/block-kit';
-import type { ChatMessage } from '../ports/chat-notifier.port';
+import { actions, escapeMrkdwn, fields, header, linkButton, section } from '../platform/chat/block-kit';
+import type { ChatMessage } from '../platform/chat/chat-notifier.port';
 import type { HistoryItem } from './model';
 
 /**

@@ -1,5 +1,5 @@
-import { BLOCK_KIT_LIMITS, context, escapeMrkdwn, header, section } from '../notify/block-kit';
-import type { ChatBlock, ChatMessage } from '../ports/chat-notifier.port';
+import { BLOCK_KIT_LIMITS, context, escapeMrkdwn, header, section } from '../platform/chat/block-kit';
+import type { ChatBlock, ChatMessage } from '../platform/chat/chat-notifier.port';
 import type { AccountDigest, Digest } from './digest-model';
 import type { HistoryItem } from './model';
 import { formatScore } from './score';

@@ -1,6 +1,6 @@
-import type { Log } from '../log';
-import type { ChatNotifier } from '../ports/chat-notifier.port';
-import type { Clock } from '../ports/clock.port';
+import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
+import type { Clock } from '../platform/clock.port';
+import type { Log } from '../shared/log';
 import { digestMessage } from './digest-message';
 import type { AccountDigest, Digest } from './digest-model';
 import type { ComplianceEventStore } from './event-store.port';

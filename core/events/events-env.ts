@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ConfigError } from '../errors';
-import { parseWith } from '../validation';
-import { SEVERITIES } from './severity';
+import { SEVERITIES } from '../domain/severity';
+import { ConfigError } from '../shared/errors';
+import { parseWith } from '../shared/validation';
 
 /** `{"rule-name": "High", …}`: local severity overrides keyed by normalised (or raw) rule name. */
 const SeverityOverridesSchema = z

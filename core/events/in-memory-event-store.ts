@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../shared/errors';
 import type { ComplianceEventStore } from './event-store.port';
 import type {
   HistoryFilter,

@@ -1,12 +1,12 @@
-import type { Log } from '../log';
-import type { ChatNotifier } from '../ports/chat-notifier.port';
-import { parseWith } from '../validation';
+import { ALERT_SEVERITIES, type Severity } from '../domain/severity';
+import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
+import type { Log } from '../shared/log';
+import { parseWith } from '../shared/validation';
 import { alertMessage } from './alert-message';
 import { ComplianceChangeEventSchema } from './compliance-event.schema';
 import type { Transition } from './model';
 import { observationOf } from './observation';
 import { type RecordDeps, recordObservation } from './record-observation';
-import { ALERT_SEVERITIES, type Severity } from './severity';
 
 /** What the ingest needs: the store, the clock, severities, the TTL, and (when configured) the chat channel. */
 export interface IngestDeps extends RecordDeps {

@@ -1,5 +1,5 @@
+import type { Severity } from '../domain/severity';
 import type { EventComplianceType } from './compliance-event.schema';
-import type { Severity } from './severity';
 
 /**
  * What an event means for its rule–resource pair, derived from the stored latest state:

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { keys } from '../domain/keys';
 import { AccountPartialSchema } from '../domain/partial.schema';
-import { NotFoundError } from '../errors';
-import type { ObjectStore } from '../ports/object-store.port';
-import { parseWith } from '../validation';
+import type { ObjectStore } from '../platform/storage/object-store.port';
+import { NotFoundError } from '../shared/errors';
+import { parseWith } from '../shared/validation';
 import { type ReconcileDeps, type ReconcileResult, reconcileAccount } from './reconcile.service';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountPartial } from '../domain/partial.schema';
-import type { Log } from '../log';
+import type { Log } from '../shared/log';
 import type { ComplianceEventStore } from './event-store.port';
 import type { LatestState, PageKey } from './model';
 import { type Observation, toIsoUtc } from './observation';

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { Clock } from '../ports/clock.port';
+import type { Clock } from '../platform/clock.port';
+import { AppError } from '../shared/errors';
 import type { ComplianceEventStore } from './event-store.port';
 import type { HistoryItem, LatestState, Transition } from './model';
 import type { Observation } from './observation';

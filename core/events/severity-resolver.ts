@@ -1,5 +1,5 @@
 import { normalizeRuleName } from '../domain/rule-name';
-import { DEFAULT_SEVERITY, type Severity } from './severity';
+import { DEFAULT_SEVERITY, type Severity } from '../domain/severity';
 import { MANAGED_RULE_SEVERITIES } from './severity-table';
 
 /** A rule's names and severity. */

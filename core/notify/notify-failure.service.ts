@@ -1,6 +1,15 @@
-import type { Log } from '../log';
-import type { ChatMessage, ChatNotifier, PostedMessage } from '../ports/chat-notifier.port';
-import { actions, context, escapeMrkdwn, fields, header, linkButton, section, truncate } from './block-kit';
+import {
+  actions,
+  context,
+  escapeMrkdwn,
+  fields,
+  header,
+  linkButton,
+  section,
+  truncate,
+} from '../platform/chat/block-kit';
+import type { ChatMessage, ChatNotifier, PostedMessage } from '../platform/chat/chat-notifier.port';
+import type { Log } from '../shared/log';
 
 /** How much of a cause the message shows (the execution history keeps all of it). */
 export const CAUSE_CHARS_SHOWN = 1500;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../errors';
+import { ConfigError } from '../shared/errors';
 
 /** The Slack secret: an incoming webhook, or a bot token and the channel to post in. */
 export const SlackSecretSchema = z.union([

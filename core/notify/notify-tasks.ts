@@ -1,14 +1,14 @@
-import type { Log } from '../log';
-import type { ChatNotifier } from '../ports/chat-notifier.port';
-import type { Clock } from '../ports/clock.port';
-import type { ObjectStore } from '../ports/object-store.port';
-import type { TicketTracker } from '../ports/ticket-tracker.port';
+import type { NotifyFailureInput, NotifyTaskInput, NotifyTaskOutput } from '../domain/notify.schema';
+import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
+import type { Clock } from '../platform/clock.port';
+import type { ObjectStore } from '../platform/storage/object-store.port';
+import type { Log } from '../shared/log';
 import { consoleUrl } from './console-url';
 import { createJiraTicket } from './create-jira-ticket.service';
-import type { NotifyFailureInput, NotifyTaskInput, NotifyTaskOutput } from './notify.schema';
 import { notifyFailure } from './notify-failure.service';
 import { postSlackSummary } from './post-slack-summary.service';
 import { readNotifySummary } from './report-facts';
+import type { TicketTracker } from './ticket-tracker.port';
 
 /**
  * What the notify tasks need. `chat` and `tickets` build their adapter at run time (reading the secret); each is

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Log } from '../log';
-import type { ChatNotifier } from '../ports/chat-notifier.port';
-import type { Clock } from '../ports/clock.port';
-import type { ObjectStore } from '../ports/object-store.port';
-import type { BuildReportsOutput } from '../services/build-reports.schema';
+import type { BuildReportsOutput } from '../domain/build-reports.schema';
+import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
+import type { Clock } from '../platform/clock.port';
+import type { ObjectStore } from '../platform/storage/object-store.port';
+import type { Log } from '../shared/log';
 import { type NotifySummary, reportFacts } from './report-facts';
 import { buildSlackSummaryMessage } from './slack-summary.message';
 

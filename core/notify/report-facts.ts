@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Log } from '../log';
-import type { ObjectStore } from '../ports/object-store.port';
-import { type ReportSummary, ReportSummarySchema } from '../reports/report-summary.schema';
-import type { BuildReportsOutput } from '../services/build-reports.schema';
+import type { BuildReportsOutput } from '../domain/build-reports.schema';
+import { type ReportSummary, ReportSummarySchema } from '../domain/report-summary.schema';
+import type { ObjectStore } from '../platform/storage/object-store.port';
+import type { Log } from '../shared/log';
 
 /**
  * Fields newer report builds add to the Build reports output and summary.json, read leniently so notifications work

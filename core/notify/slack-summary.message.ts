@@ -1,4 +1,3 @@
-import type { ChatBlock, ChatMessage } from '../ports/chat-notifier.port';
 import {
   actions,
   BLOCK_KIT_LIMITS,
@@ -11,7 +10,8 @@ import {
   linkButton,
   section,
   truncate,
-} from './block-kit';
+} from '../platform/chat/block-kit';
+import type { ChatBlock, ChatMessage } from '../platform/chat/chat-notifier.port';
 import { formatChange, formatScore, type ReportFacts } from './report-facts';
 
 /** Where the reports are, for links: presigned links come from the facts, the rest from here. */

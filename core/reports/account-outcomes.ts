@@ -1,8 +1,8 @@
 import type { Account } from '../domain/account.schema';
 import { keys } from '../domain/keys';
 import { type AccountPartial, AccountPartialSchema, type ScanError, type ScanSummary } from '../domain/partial.schema';
-import type { Log } from '../log';
-import type { ObjectStore } from '../ports/object-store.port';
+import type { ObjectStore } from '../platform/storage/object-store.port';
+import type { Log } from '../shared/log';
 import type { FailedAccount } from './report-model';
 
 /** One account of the run, joined from accounts.json, its partial and its map summary. */

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { ChangeColumns } from './change-context/change-columns';
 import type { ResourceRow, SpooledRow } from './report-model';
-import type { ChangeColumns } from './trace/change-columns';
 
 /**
  * A temp file of non-compliant resource rows (one JSON array per line, in column order, then the New flag 0/1 and

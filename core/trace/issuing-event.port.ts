@@ -1,4 +1,4 @@
-import type { CloudTrailRecord } from './cloudtrail-record.schema';
+import type { CloudTrailRecord } from './analysis/cloudtrail-record.schema';
 
 /**
  * Finds the STS event that ISSUED a temporary access key: the AssumeRole, AssumeRoleWithSAML,

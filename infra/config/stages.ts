@@ -1,7 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 import { AccountIdSchema, RegionSchema } from '../../core/domain/execution-input.schema';
-import { SEVERITIES } from '../../core/events/severity';
+import { SEVERITIES } from '../../core/domain/severity';
 
 const RETENTION_DAYS = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;

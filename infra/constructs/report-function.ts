@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
-import { EnvSchema } from '../../core/config/env';
+import { EnvSchema } from '../../core/platform/env';
 import { acknowledgeIam5, nagRef } from '../nag/nag-findings';
 
 /** The handler environment: the `EnvSchema` variables (AWS_REGION is set by Lambda itself). */
@@ -25,7 +25,7 @@ export interface ReportFunctionProps {
   readonly environment: ReportFunctionEnvironment | Readonly<Record<string, string>>;
   /**
    * The zod schema the handler parses its environment with at cold start.
-   * @default EnvSchema (core/config/env.ts), the weekly workflow's functions
+   * @default EnvSchema (core/platform/env.ts), the weekly workflow's functions
    */
   readonly envSchema?: z.ZodObject;
   /**

@@ -1,11 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { JiraCloudTicketTracker } from '../../core/adapters/jira/jira-cloud-ticket-tracker';
-import type { Env } from '../../core/config/env';
-import { ChannelPacer } from '../../core/notify/channel-pacer';
-import { type HttpCaller, type RetryPolicy, realSleep, type Sleep } from '../../core/notify/http-retry';
+import { JiraCloudTicketTracker } from '../../core/notify/adapters/jira-cloud-ticket-tracker';
 import { JIRA_SECRET_SHAPE, JiraSecretSchema, parseSecret } from '../../core/notify/notify-secrets';
 import type { NotifyTaskDeps } from '../../core/notify/notify-tasks';
-import type { TicketTracker } from '../../core/ports/ticket-tracker.port';
+import type { TicketTracker } from '../../core/notify/ticket-tracker.port';
+import { ChannelPacer } from '../../core/platform/chat/channel-pacer';
+import type { Env } from '../../core/platform/env';
+import { type HttpCaller, type RetryPolicy, realSleep, type Sleep } from '../../core/platform/http/http-retry';
 import type { Deps } from './deps';
 import { slackChatFromSecret } from './slack-chat';
 

@@ -1,10 +1,10 @@
-import { SlackBotNotifier } from '../../core/adapters/slack/slack-bot-notifier';
-import { SlackWebhookNotifier } from '../../core/adapters/slack/slack-webhook-notifier';
-import type { ChannelPacer } from '../../core/notify/channel-pacer';
-import type { HttpCaller } from '../../core/notify/http-retry';
 import { parseSecret, SLACK_SECRET_SHAPE, SlackSecretSchema } from '../../core/notify/notify-secrets';
-import type { ChatNotifier } from '../../core/ports/chat-notifier.port';
-import type { SecretSource } from '../../core/ports/secret-source.port';
+import type { ChannelPacer } from '../../core/platform/chat/channel-pacer';
+import type { ChatNotifier } from '../../core/platform/chat/chat-notifier.port';
+import { SlackBotNotifier } from '../../core/platform/chat/slack-bot-notifier';
+import { SlackWebhookNotifier } from '../../core/platform/chat/slack-webhook-notifier';
+import type { HttpCaller } from '../../core/platform/http/http-retry';
+import type { SecretSource } from '../../core/platform/secrets/secret-source.port';
 
 /**
  * The Slack channel named by a secret, built on first use: `{ webhookUrl }` → incoming webhook, `{ botToken, channel }`

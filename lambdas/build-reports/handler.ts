@@ -1,5 +1,5 @@
-import { createLaceworkCollectorFactory } from '../../core/lacework/lacework-collector';
-import { BuildReportsInputSchema, buildReports } from '../../core/services/build-reports.service';
+import { createLaceworkCollectorFactory } from '../../core/lacework/lacework-report-collector';
+import { BuildReportsInputSchema, buildReports } from '../../core/reports/build/build-reports.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
 

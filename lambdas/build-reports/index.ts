@@ -1,5 +1,5 @@
 // Lambda entry point: the composition root runs once per cold start and fails fast on a bad environment.
-import { loadEnv } from '../../core/config/env';
+import { loadEnv } from '../../core/platform/env';
 import { createDeps } from '../_shared/deps';
 import { buildBuildReportsHandler } from './handler';
 

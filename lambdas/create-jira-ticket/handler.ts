@@ -1,4 +1,4 @@
-import { CreateJiraTicketInputSchema } from '../../core/notify/notify.schema';
+import { CreateJiraTicketInputSchema } from '../../core/domain/notify.schema';
 import { runCreateJiraTicket } from '../../core/notify/notify-tasks';
 import { createHandler } from '../_shared/create-handler';
 import type { NotifyDeps } from '../_shared/notify-deps';

@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../core/adapters/dynamodb/dynamo-client';
-import { DynamoComplianceEventStore } from '../../core/adapters/dynamodb/dynamo-compliance-event-store';
+import { DynamoComplianceEventStore } from '../../core/events/adapters/dynamo-compliance-event-store';
 import type { EventsEnv } from '../../core/events/events-env';
+import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
 import { createLogger } from '../_shared/logger';
 import type { EventsApiDeps } from './handler';
 

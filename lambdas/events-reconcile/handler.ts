@@ -1,5 +1,5 @@
-import { ConfigError } from '../../core/errors';
 import { ReconcileInputSchema, reconcileRun } from '../../core/events/reconcile-run.service';
+import { ConfigError } from '../../core/shared/errors';
 import { createHandler } from '../_shared/create-handler';
 import type { EventsDeps } from '../_shared/events-deps';
 

@@ -1,5 +1,5 @@
 import { ResolvedRunSchema } from '../../core/domain/run.schema';
-import { fetchLaceworkAlerts } from '../../core/services/fetch-lacework-alerts.service';
+import { fetchLaceworkAlerts } from '../../core/lacework/alerts/fetch-lacework-alerts.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
 

@@ -1,5 +1,5 @@
 import { ResolvedRunSchema } from '../../core/domain/run.schema';
-import { listAccounts } from '../../core/services/list-accounts.service';
+import { listAccounts } from '../../core/scan/list-accounts.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
 

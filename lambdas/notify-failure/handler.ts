@@ -1,4 +1,4 @@
-import { NotifyFailureInputSchema } from '../../core/notify/notify.schema';
+import { NotifyFailureInputSchema } from '../../core/domain/notify.schema';
 import { runNotifyFailure } from '../../core/notify/notify-tasks';
 import { createHandler } from '../_shared/create-handler';
 import type { NotifyDeps } from '../_shared/notify-deps';

@@ -1,4 +1,4 @@
-import { PostToSlackInputSchema } from '../../core/notify/notify.schema';
+import { PostToSlackInputSchema } from '../../core/domain/notify.schema';
 import { runPostToSlack } from '../../core/notify/notify-tasks';
 import { createHandler } from '../_shared/create-handler';
 import type { NotifyDeps } from '../_shared/notify-deps';

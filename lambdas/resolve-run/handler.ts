@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveRun } from '../../core/services/resolve-run.service';
+import { resolveRun } from '../../core/scan/resolve-run.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
 

@@ -1,5 +1,5 @@
 import { ScanAccountInputSchema } from '../../core/domain/partial.schema';
-import { scanAccount } from '../../core/services/scan-account.service';
+import { scanAccount } from '../../core/scan/scan-account.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
 

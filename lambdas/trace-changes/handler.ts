@@ -1,4 +1,4 @@
-import { TraceAccountInputSchema, traceAccount } from '../../core/services/trace-account.service';
+import { TraceAccountInputSchema, traceAccount } from '../../core/trace/changes/trace-account.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
 

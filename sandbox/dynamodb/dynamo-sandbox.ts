@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { createDocumentClient } from '../../core/adapters/dynamodb/dynamo-client';
 import { EVENTS_TABLE, EVENTS_TABLE_INDEXES } from '../../core/events/table-design';
+import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
 
 /** Credentials dynalite accepts (it checks none); the SDK needs some. */
 export const SANDBOX_DYNAMO_CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } as const;

@@ -1,6 +1,6 @@
 import type { LocalTaskHandlers } from '../../cli/local/run-local-workflow';
 import { keys } from '../../core/domain/keys';
-import type { ObjectStore } from '../../core/ports/object-store.port';
+import type { ObjectStore } from '../../core/platform/storage/object-store.port';
 
 /** Rewrites the handler table of one run (composes with others through {@link composeHooks}). */
 export type HandlerHook = (handlers: LocalTaskHandlers) => LocalTaskHandlers;

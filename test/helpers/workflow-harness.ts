@@ -1,7 +1,7 @@
 import { type ExecuteWorkflowOptions, executeWorkflow } from '../../cli/local/execute-workflow';
 import type { LocalRunResult } from '../../cli/local/run-local-workflow';
 import { sandboxWiring } from '../../cli/local/sandbox-wiring';
-import { loadEnv } from '../../core/config/env';
+import { loadEnv } from '../../core/platform/env';
 import { createDeps, type Deps } from '../../lambdas/_shared/deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LocalRunResult } from '../../cli/local/run-local-workflow';
 import { keys } from '../../core/domain/keys';
-import { type ReportSummary, ReportSummarySchema } from '../../core/reports/report-summary.schema';
+import { type ReportSummary, ReportSummarySchema } from '../../core/domain/report-summary.schema';
 import { MAX_CELL_CHARS } from '../../core/reports/workbook/sheet-kit';
 import { type AccountExpectation, expectedTotals, generateScenario, type Scenario } from '../../sandbox';
 import { hugeAnnotation } from '../../sandbox/servers/config-api';

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Context } from 'aws-lambda';
 import ExcelJS from 'exceljs';
+import type { BuildReportsInput } from '../../core/domain/build-reports.schema';
 import type { ScanSummary } from '../../core/domain/partial.schema';
-import { type ReportSummary, ReportSummarySchema } from '../../core/reports/report-summary.schema';
-import type { BuildReportsInput } from '../../core/services/build-reports.schema';
+import { type ReportSummary, ReportSummarySchema } from '../../core/domain/report-summary.schema';
 import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
 import { expectedTotals, generateScenario } from '../../sandbox';

@@ -1,4 +1,4 @@
-import { ReportSummarySchema } from '../../core/reports/report-summary.schema';
+import { ReportSummarySchema } from '../../core/domain/report-summary.schema';
 import { expectedTotals, loadScenario, type Scenario } from '../../sandbox';
 import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness';
 

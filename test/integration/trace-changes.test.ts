@@ -1,4 +1,4 @@
-import { ChangeContextSchema } from '../../core/services/trace-changes.schema';
+import { ChangeContextSchema } from '../../core/domain/change-context.schema';
 import { loadScenario } from '../../sandbox';
 import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness';
 

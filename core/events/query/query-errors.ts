@@ -1,4 +1,4 @@
-import { AppError } from '../../errors';
+import { AppError } from '../../shared/errors';
 
 /** Error name of {@link InvalidQueryParameterError} (a literal, so minifying cannot change it). */
 export const INVALID_QUERY_PARAMETER = 'InvalidQueryParameter';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_SCORE_SHAPE, CountSchema as Count, RUN_FACTS_SHAPE } from '../report-summary.schema';
+import { ACCOUNT_SCORE_SHAPE, CountSchema as Count, RUN_FACTS_SHAPE } from '../../domain/report-summary.schema';
 
 /** What changed since the run before (absent on the first run, when there is nothing to compare with). */
 export const RunChangesSchema = z.object({

@@ -1,7 +1,7 @@
-import type { TracedChange } from '../../services/trace-changes.schema';
-import type { CallRef, Finding } from '../../trace/model';
-import { chainText, findingsOf, interfaceText } from '../trace/change-columns';
-import type { ChangeContextReport, Investigation } from '../trace/change-context-collector';
+import type { CallRef, Finding } from '../../domain/change-context.model';
+import type { TracedChange } from '../../domain/change-context.schema';
+import { chainText, findingsOf, interfaceText } from '../change-context/change-columns';
+import type { ChangeContextReport, Investigation } from '../change-context/change-context-collector';
 import { barChart } from './bar-chart';
 import { escapeHtml as e, formatCount } from './escape-html';
 

@@ -1,8 +1,8 @@
 import type { LaceworkReports } from '../../domain/lacework-report';
+import type { ChangeContextReport } from '../change-context/change-context-collector';
 import type { RunComparison } from '../history/comparison';
 import type { TrendPoint } from '../history/history.schema';
 import type { AccountScore, FailedAccount, ReportTotals, RuleTotals } from '../report-model';
-import type { ChangeContextReport } from '../trace/change-context-collector';
 import { byWorstScore } from '../workbook/summary-sheet';
 import { escapeHtml as e, formatChange, formatCount, formatPercent } from './escape-html';
 import { investigationSection } from './investigation-html';

@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
-import { SEVERITIES } from '../../events/severity';
-import type { ChangeContextReport, ChangeContextRow } from '../trace/change-context-collector';
+import { SEVERITIES } from '../../domain/severity';
+import type { ChangeContextReport, ChangeContextRow } from '../change-context/change-context-collector';
 import { type ColumnRows, SEVERITY_COLOURS } from './formats';
 import { waitForSheetDrain } from './sheet-drain';
 import {

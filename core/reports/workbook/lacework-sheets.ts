@@ -5,7 +5,7 @@ import {
   type LaceworkComplianceRow,
   type LaceworkReports,
 } from '../../domain/lacework-report';
-import type { AlertChangeContext } from '../trace/alert-context';
+import type { AlertChangeContext } from '../change-context/alert-context';
 import { addAboveZeroBad, addSeverityFormats } from './formats';
 import { waitForSheetDrain } from './sheet-drain';
 import {

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { LaceworkReports } from '../../domain/lacework-report';
 import type { AggregateResult } from '../aggregation';
+import { alertContextLookup } from '../change-context/alert-context';
+import type { ChangeContextReport } from '../change-context/change-context-collector';
 import type { ResolvedRow } from '../history/change-tracker';
 import { NO_COMPARISON, type RunComparison } from '../history/comparison';
 import type { TrendPoint } from '../history/history.schema';
 import type { SpooledRow } from '../report-model';
-import { alertContextLookup } from '../trace/alert-context';
-import type { ChangeContextReport } from '../trace/change-context-collector';
 import { writeChangeContextSheet } from './change-context-sheet';
 import { writeFailedSheet } from './failed-sheet';
 import { writeLaceworkAlertsSheet, writeLaceworkComplianceSheet } from './lacework-sheets';

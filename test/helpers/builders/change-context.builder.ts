@@ -1,5 +1,5 @@
-import type { ChangeContext, TracedChange } from '../../../core/services/trace-changes.schema';
-import type { ActivitySummary, CallRef } from '../../../core/trace/model';
+import type { ActivitySummary, CallRef } from '../../../core/domain/change-context.model';
+import type { ChangeContext, TracedChange } from '../../../core/domain/change-context.schema';
 
 /** A call of the origin in the activity window. */
 const aCall = (eventId: string, time: string, eventName: string, overrides: Partial<CallRef> = {}): CallRef => ({

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../core/ports/clock.port';
+import type { Clock } from '../../../core/platform/clock.port';
 
 /** The instant every builder and fixed clock uses. */
 export const FIXED_NOW = new Date('2026-11-09T01:00:00.000Z');

@@ -1,5 +1,5 @@
 import { keys } from '../../../core/domain/keys';
-import type { ObjectStore } from '../../../core/ports/object-store.port';
+import type { ObjectStore } from '../../../core/platform/storage/object-store.port';
 import { type HistoryEntry, KEY_ENCODING } from '../../../core/reports/history/history.schema';
 import { encodeKeys } from '../../../core/reports/history/resource-keys';
 

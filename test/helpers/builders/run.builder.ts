@@ -2,7 +2,7 @@ import type { Account, AccountsFile } from '../../../core/domain/account.schema'
 import { keys } from '../../../core/domain/keys';
 import type { AccountPartial } from '../../../core/domain/partial.schema';
 import type { AccountList, ResolvedRun } from '../../../core/domain/run.schema';
-import type { ObjectStore } from '../../../core/ports/object-store.port';
+import type { ObjectStore } from '../../../core/platform/storage/object-store.port';
 import { FIXED_NOW } from './fixed-clock';
 
 /** The resolved run `run-1` for the week 2026-11-02 to 2026-11-08. */

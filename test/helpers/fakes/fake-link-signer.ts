@@ -1,4 +1,4 @@
-import type { LinkSigner } from '../../../core/ports/link-signer.port';
+import type { LinkSigner } from '../../../core/platform/storage/link-signer.port';
 
 /** A LinkSigner that returns `https://signed.example/<key>?expires=<s>` and records each call. */
 export class FakeLinkSigner implements LinkSigner {

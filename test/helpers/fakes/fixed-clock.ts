@@ -1,4 +1,4 @@
-import type { Clock } from '../../../core/ports/clock.port';
+import type { Clock } from '../../../core/platform/clock.port';
 
 /** A Clock stopped at `iso`; `advance(ms)` moves it, for tests that check durations or timestamps. */
 export class FixedClock implements Clock {

@@ -1,5 +1,5 @@
 import type { Account } from '../../../core/domain/account.schema';
-import type { AccountDirectory } from '../../../core/ports/account-directory.port';
+import type { AccountDirectory } from '../../../core/scan/account-directory.port';
 
 /** An AccountDirectory over a list; `failWith` makes listing throw (e.g. a ThrottledError). */
 export class InMemoryAccountDirectory implements AccountDirectory {

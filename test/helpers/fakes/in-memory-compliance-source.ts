@@ -1,5 +1,4 @@
 import type { ComplianceType } from '../../../core/domain/partial.schema';
-import { ConfigNotEnabledError, NotFoundError, ThrottledError } from '../../../core/errors';
 import type {
   ComplianceSource,
   ComplianceSourceFactory,
@@ -8,7 +7,8 @@ import type {
   EvaluationInfo,
   RecorderState,
   RuleComplianceInfo,
-} from '../../../core/ports/compliance-source.port';
+} from '../../../core/scan/compliance-source.port';
+import { ConfigNotEnabledError, NotFoundError, ThrottledError } from '../../../core/shared/errors';
 
 /** One seeded rule: its rollup (omit for "no rollup") and its evaluation results. */
 export interface FakeRule {

@@ -6,7 +6,7 @@ import type {
   LaceworkPolicy,
   LaceworkReportDefinition,
 } from '../../../core/domain/lacework.schema';
-import type { AlertWindow, LaceworkApi } from '../../../core/ports/lacework-api.port';
+import type { AlertWindow, LaceworkApi } from '../../../core/lacework/lacework-api.port';
 
 type Method = keyof LaceworkApi;
 

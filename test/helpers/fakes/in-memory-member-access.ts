@@ -1,5 +1,5 @@
-import { MemberRoleNotAssumableError } from '../../../core/errors';
-import type { MemberAccess, MemberCredentials } from '../../../core/ports/member-access.port';
+import type { MemberAccess, MemberCredentials } from '../../../core/platform/aws/member-access.port';
+import { MemberRoleNotAssumableError } from '../../../core/shared/errors';
 
 /**
  * A MemberAccess that hands out fake credentials. Accounts in `denied` fail like STS would (code per account, e.g.

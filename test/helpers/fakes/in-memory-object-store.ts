@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { NotFoundError } from '../../../core/errors';
-import type { ObjectStore } from '../../../core/ports/object-store.port';
+import type { ObjectStore } from '../../../core/platform/storage/object-store.port';
+import { NotFoundError } from '../../../core/shared/errors';
 
 /** An ObjectStore in a Map, for service tests. `objects` is public so tests can seed and inspect it. */
 export class InMemoryObjectStore implements ObjectStore {

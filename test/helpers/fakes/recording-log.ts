@@ -1,4 +1,4 @@
-import type { Log } from '../../../core/log';
+import type { Log } from '../../../core/shared/log';
 
 /** One recorded log call. */
 export interface LogEntry {

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { RETRYABLE_ERROR_NAMES } from '../../../core/errors';
+import { RETRYABLE_ERROR_NAMES } from '../../../core/shared/errors';
 import { StateNames } from '../../../statemachines/state-names';
 import { buildTestApp, definitionOf } from './app-fixture';
 

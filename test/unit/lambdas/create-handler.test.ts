@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { ThrottledError } from '../../../core/errors';
+import { ThrottledError } from '../../../core/shared/errors';
 import { createHandler } from '../../../lambdas/_shared/create-handler';
 
 const context = {

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { loadEnv } from '../../../core/config/env';
+import { loadEnv } from '../../../core/platform/env';
 import type { Deps } from '../../../lambdas/_shared/deps';
 import { createLogger } from '../../../lambdas/_shared/logger';
 import { buildResolveRunHandler } from '../../../lambdas/resolve-run/handler';

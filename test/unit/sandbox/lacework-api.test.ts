@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../../sandbox';
-import { startLaceworkSandbox } from '../core/adapters/lacework/lacework-sandbox';
+import { startLaceworkSandbox } from '../core/lacework/adapters/lacework-sandbox';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LaceworkScenarioSchema, parseScenario } from '../../../sandbox';
-import { laceworkFixture } from '../core/adapters/lacework/lacework-sandbox';
+import { laceworkFixture } from '../core/lacework/adapters/lacework-sandbox';
 import { fixture } from './sandbox-clients';
 
 const smallScenario = (): Record<string, unknown> => JSON.parse(readFileSync(fixture('small'), 'utf8'));

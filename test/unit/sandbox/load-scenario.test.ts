@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ValidationError } from '../../../core/errors';
+import { ValidationError } from '../../../core/shared/errors';
 import { loadScenario, parseScenario, type ScenarioInput } from '../../../sandbox';
 import { fixture } from './sandbox-clients';
 

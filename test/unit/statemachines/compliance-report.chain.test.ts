@@ -1,4 +1,4 @@
-import { RETRYABLE_ERROR_NAMES } from '../../../core/errors';
+import { RETRYABLE_ERROR_NAMES } from '../../../core/shared/errors';
 import { renderLocalDefinition } from '../../../statemachines/local-definition';
 import { failureNoteName, StateNames, TOP_LEVEL_STATES } from '../../../statemachines/state-names';
 

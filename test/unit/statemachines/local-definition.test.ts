@@ -1,5 +1,5 @@
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { ErrorNames } from '../../../core/errors';
+import { ErrorNames } from '../../../core/shared/errors';
 import { renderLocalDefinition } from '../../../statemachines/local-definition';
 import { StateNames } from '../../../statemachines/state-names';
 

@@ -6,7 +6,7 @@ import {
   previousWeek,
   rangeFromInput,
 } from '../../../../core/domain/date-range';
-import { ConfigError, InvalidInputError } from '../../../../core/errors';
+import { ConfigError, InvalidInputError } from '../../../../core/shared/errors';
 
 const HK = 'Asia/Hong_Kong';
 

@@ -1,4 +1,3 @@
-import { SlackWebhookNotifier } from '../../../../core/adapters/slack/slack-webhook-notifier';
 import { type DigestDeps, runDailyDigest } from '../../../../core/events/digest.service';
 import { digestMessage } from '../../../../core/events/digest-message';
 import type { Digest } from '../../../../core/events/digest-model';
@@ -6,7 +5,8 @@ import { InMemoryComplianceEventStore } from '../../../../core/events/in-memory-
 import { ingestComplianceEvent } from '../../../../core/events/ingest.service';
 import type { HistoryItem } from '../../../../core/events/model';
 import { createSeverityResolver } from '../../../../core/events/severity-resolver';
-import { ChannelPacer } from '../../../../core/notify/channel-pacer';
+import { ChannelPacer } from '../../../../core/platform/chat/channel-pacer';
+import { SlackWebhookNotifier } from '../../../../core/platform/chat/slack-webhook-notifier';
 import { FixedClock } from '../../../helpers/fakes/fixed-clock';
 import { RecordingLog } from '../../../helpers/fakes/recording-log';
 import { configEvent } from './config-event.builder';

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatNotifier, PostedMessage } from '../../../../core/ports/chat-notifier.port';
+import type { ChatMessage, ChatNotifier, PostedMessage } from '../../../../core/platform/chat/chat-notifier.port';
 
 /** A ChatNotifier that keeps the messages; `failNext` makes the next post throw. */
 export class RecordingChat implements ChatNotifier {

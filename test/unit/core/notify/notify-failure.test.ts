@@ -8,7 +8,7 @@ describe('buildFailureMessage', () => {
     const cause = JSON.stringify({
       errorType: 'NoAccountsFound',
       errorMessage: 'no account to scan after filters (include: none, exclude: 1); check the accounts filters',
-      trace: ['NoAccountsFoundError: no account', '    at listAccounts (core/services/list-accounts.service.ts:40:11)'],
+      trace: ['NoAccountsFoundError: no account', '    at listAccounts (core/scan/list-accounts.service.ts:40:11)'],
     });
 
     // Act

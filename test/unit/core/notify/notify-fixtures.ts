@@ -1,7 +1,7 @@
+import type { BuildReportsOutput } from '../../../../core/domain/build-reports.schema';
 import type { NotifySummary } from '../../../../core/notify/report-facts';
-import type { ChatMessage, ChatNotifier, PostedMessage } from '../../../../core/ports/chat-notifier.port';
-import type { NewTicket, Ticket, TicketTracker } from '../../../../core/ports/ticket-tracker.port';
-import type { BuildReportsOutput } from '../../../../core/services/build-reports.schema';
+import type { NewTicket, Ticket, TicketTracker } from '../../../../core/notify/ticket-tracker.port';
+import type { ChatMessage, ChatNotifier, PostedMessage } from '../../../../core/platform/chat/chat-notifier.port';
 
 export const PREFIX = 'reports/2026-11-08/run-1/';
 export const WORKBOOK_KEY = `${PREFIX}compliance-report_2026-11-02_to_2026-11-08.xlsx`;

@@ -1,6 +1,6 @@
-import { BLOCK_KIT_LIMITS, limitBlocks, section, truncate } from '../../../../core/notify/block-kit';
 import { reportFacts } from '../../../../core/notify/report-facts';
 import { buildSlackSummaryMessage } from '../../../../core/notify/slack-summary.message';
+import { BLOCK_KIT_LIMITS, limitBlocks, section, truncate } from '../../../../core/platform/chat/block-kit';
 import { aReportsOutput, aSummary, WORKBOOK_KEY } from './notify-fixtures';
 
 const RUN = { runId: 'run-1', startDate: '2026-11-02', endDate: '2026-11-08' };

@@ -1,5 +1,5 @@
-import { silentLog } from '../../../../core/log';
 import { type AccountOutcome, accountOutcomes } from '../../../../core/reports/account-outcomes';
+import { silentLog } from '../../../../core/shared/log';
 import { aPartial, aRoleNotAssumablePartial, aScanSummary } from '../../../helpers/builders/partial.builder';
 import { anAccount, seedRun } from '../../../helpers/builders/run.builder';
 import { InMemoryObjectStore } from '../../../helpers/fakes/in-memory-object-store';

@@ -1,4 +1,4 @@
-import type { CloudTrailRecord, UserIdentity } from '../../../../core/trace/cloudtrail-record.schema';
+import type { CloudTrailRecord, UserIdentity } from '../../../../core/trace/analysis/cloudtrail-record.schema';
 
 /** alice, an IAM user with a long-term key (the default caller). */
 export const ALICE: UserIdentity = {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CloudTrailRecord, parseCloudTrailRecord } from '../../../../core/trace/cloudtrail-record.schema';
+import { type CloudTrailRecord, parseCloudTrailRecord } from '../../../../core/trace/analysis/cloudtrail-record.schema';
+import { selectIssuingEvent } from '../../../../core/trace/analysis/role-chain';
 import type { IssuingEventLookup } from '../../../../core/trace/issuing-event.port';
-import { selectIssuingEvent } from '../../../../core/trace/role-chain';
 
 /** Scenario files under test/fixtures/cloudtrail (records in the CloudTrailEvent shape). */
 export type TrailScenario =

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { DynamoComplianceEventStore } from '../../../../core/adapters/dynamodb/dynamo-compliance-event-store';
+import { DynamoComplianceEventStore } from '../../../../core/events/adapters/dynamo-compliance-event-store';
 import { loadEventsEnv } from '../../../../core/events/events-env';
 import { createEventsApiDeps } from '../../../../lambdas/events-api/deps';
 import { buildEventsApiHandler } from '../../../../lambdas/events-api/handler';

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { StaticSecretSource } from '../../../../core/adapters/secrets/static-secret-source';
 import { keys } from '../../../../core/domain/keys';
 import { loadEventsEnv } from '../../../../core/events/events-env';
+import { StaticSecretSource } from '../../../../core/platform/secrets/static-secret-source';
 import { createEventsDeps } from '../../../../lambdas/_shared/events-deps';
 import { buildEventsDigestHandler } from '../../../../lambdas/events-digest/handler';
 import { buildEventsIngestHandler } from '../../../../lambdas/events-ingest/handler';

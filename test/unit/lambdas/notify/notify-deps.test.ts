@@ -1,6 +1,6 @@
-import { StaticSecretSource } from '../../../../core/adapters/secrets/static-secret-source';
-import { loadEnv } from '../../../../core/config/env';
-import { silentLog } from '../../../../core/log';
+import { loadEnv } from '../../../../core/platform/env';
+import { StaticSecretSource } from '../../../../core/platform/secrets/static-secret-source';
+import { silentLog } from '../../../../core/shared/log';
 import { createLogger } from '../../../../lambdas/_shared/logger';
 import { createNotifyDeps } from '../../../../lambdas/_shared/notify-deps';
 import { FixedClock } from '../../../helpers/fakes/fixed-clock';

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { StaticSecretSource } from '../../../../core/adapters/secrets/static-secret-source';
-import { loadEnv } from '../../../../core/config/env';
 import { slackMarkerKey } from '../../../../core/notify/post-slack-summary.service';
+import { loadEnv } from '../../../../core/platform/env';
+import { StaticSecretSource } from '../../../../core/platform/secrets/static-secret-source';
 import { toLog } from '../../../../lambdas/_shared/logger';
 import { createNotifyDeps, type NotifyDeps } from '../../../../lambdas/_shared/notify-deps';
 import { buildCreateJiraTicketHandler } from '../../../../lambdas/create-jira-ticket/handler';

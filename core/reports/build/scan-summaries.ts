@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { type ScanSummary, ScanSummarySchema } from '../../domain/partial.schema';
+import type { ObjectStore } from '../../platform/storage/object-store.port';
+import type { Log } from '../../shared/log';
+
+/**
+ * The output of **Scan accounts**, in either of its two forms:
+ * - an inline array of ScanSummary (local runs: aws-local-stepfunctions ignores ResultWriter);
+ * - the deployed Distributed Map's ResultWriter pointer `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`,
+ *   whose `Key` is the Map Run's `manifest.json` (reference/aws.md §3.1).
+ */
+export const MapRunResultSchema = z.object({
+  MapRunArn: z.string(),
+  ResultWriterDetails: z.object({ Bucket: z.string(), Key: z.string() }),
+});
+export type MapRunResult = z.infer<typeof MapRunResultSchema>;
+
+/** Output of **Scan accounts**: an inline ScanSummary array (local) or the ResultWriter pointer (deployed). */
+export const MapOutputSchema = z.union([z.array(ScanSummarySchema), MapRunResultSchema]);
+export type MapOutput = z.infer<typeof MapOutputSchema>;
+
+const ResultFileSchema = z.object({ Key: z.string(), Size: z.number().optional() });
+
+/** `manifest.json` written by ResultWriter. */
+export const MapResultManifestSchema = z.object({
+  DestinationBucket: z.string().optional(),
+  MapRunArn: z.string().optional(),
+  ResultFiles: z.object({
+    SUCCEEDED: z.array(ResultFileSchema).default([]),
+    FAILED: z.array(ResultFileSchema).default([]),
+    PENDING: z.array(ResultFileSchema).default([]),
+  }),
+});
+export type MapResultManifest = z.infer<typeof MapResultManifestSchema>;
+
+/** One child execution in a result file; `Input`/`Output` are JSON strings, FAILED records add `Error`/`Cause`. */
+export const ChildExecutionRecordSchema = z.looseObject({
+  ExecutionArn: z.string().optional(),
+  Name: z.string().optional(),
+  Status: z.string().optional(),
+  Input: z.string().optional(),
+  Output: z.string().optional(),
+  Error: z.string().optional(),
+  Cause: z.string().optional(),
+});
+export type ChildExecutionRecord = z.infer<typeof ChildExecutionRecordSchema>;
+
+const ChildInputSchema = z.looseObject({ accountId: z.string() });
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The ScanSummary a child execution stands for: its `Output` when it succeeded (the item processor's Catch already
+ * turned crashes into `failed` summaries), else a `failed` summary built from `Error`/`Cause` and the `Input`'s account.
+ * Returns `undefined` for a record that names no account.
+ */
+export const summaryFromRecord = (record: ChildExecutionRecord): ScanSummary | undefined => {
+  const output = record.Output === undefined ? undefined : ScanSummarySchema.safeParse(parseJson(record.Output));
+  if (output?.success) return output.data;
+  const input = ChildInputSchema.safeParse(record.Input === undefined ? undefined : parseJson(record.Input));
+  if (!input.success) return undefined;
+  const reason = [record.Error ?? 'ChildExecutionFailed', record.Cause ?? record.Status ?? 'no cause recorded'];
+  return { accountId: input.data.accountId, status: 'failed', errors: [reason.join(': ')] };
+};
+
+/** A redriven Map Run can report an account twice: a summary with data beats a `failed` one, else the first wins. */
+const keepBetter = (summaries: Map<string, ScanSummary>, summary: ScanSummary): void => {
+  const existing = summaries.get(summary.accountId);
+  if (!existing || (existing.status === 'failed' && summary.status !== 'failed')) {
+    summaries.set(summary.accountId, summary);
+  }
+};
+
+const readJson = async (store: ObjectStore, key: string, log: Log): Promise<unknown> => {
+  const text = await store.getText(key);
+  if (text === undefined) {
+    log.warn('map result object not found', { key });
+    return undefined;
+  }
+  const json = parseJson(text);
+  if (json === undefined) log.warn('map result object is not JSON', { key });
+  return json;
+};
+
+const readManifestSummaries = async (
+  result: MapRunResult,
+  store: ObjectStore,
+  log: Log,
+): Promise<Map<string, ScanSummary>> => {
+  const summaries = new Map<string, ScanSummary>();
+  const { Bucket, Key } = result.ResultWriterDetails;
+  if (Bucket !== store.bucket)
+    log.warn('map results are in another bucket; reading the key from ours', { Bucket, Key });
+  const manifest = MapResultManifestSchema.safeParse(await readJson(store, Key, log));
+  if (!manifest.success) {
+    log.warn('map result manifest unreadable; failed accounts will lack the Catch reason', { key: Key });
+    return summaries;
+  }
+  const files = [...manifest.data.ResultFiles.SUCCEEDED, ...manifest.data.ResultFiles.FAILED];
+  for (const file of files) {
+    const records = z.array(z.unknown()).safeParse(await readJson(store, file.Key, log));
+    if (!records.success) continue;
+    for (const item of records.data) {
+      const record = ChildExecutionRecordSchema.safeParse(item);
+      const summary = record.success ? summaryFromRecord(record.data) : undefined;
+      if (summary) keepBetter(summaries, summary);
+      else log.warn('map result record names no account', { key: file.Key });
+    }
+  }
+  return summaries;
+};
+
+/**
+ * Every account's ScanSummary, by account id, from either form of {@link MapOutput}. Result files are read one at a
+ * time; unreadable files or records are logged and skipped (the partials remain the source of the data).
+ */
+export const readScanSummaries = async (
+  scan: MapOutput,
+  store: ObjectStore,
+  log: Log,
+): Promise<Map<string, ScanSummary>> => {
+  if (!Array.isArray(scan)) return readManifestSummaries(scan, store, log);
+  const summaries = new Map<string, ScanSummary>();
+  for (const summary of scan) keepBetter(summaries, summary);
+  return summaries;
+};
