@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { keys } from '../../core/domain/keys';
 import type { AccountPartial } from '../../core/domain/partial.schema';
-import type { ResolvedRun } from '../../core/domain/run.schema';
+import type { ResolvedRun } from '../../core/domain/resolve-run.schema';
 import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
 import { S3ObjectStore } from '../../core/platform/storage/s3-object-store';
 import { buildReports } from '../../core/reports/build/build-reports.service';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { MapOutputSchema } from '../reports/build/scan-summaries';
+import { AccountListSchema } from './list-accounts.schema';
+import { MapOutputSchema } from './map-output.schema';
 import { FailedAccountSchema, ReportTotalsSchema, SummaryChangesSchema } from './report-summary.schema';
-import { AccountListSchema, ResolvedRunSchema } from './run.schema';
+import { ResolvedRunSchema } from './resolve-run.schema';
 
 /**
  * Payload of **Build reports**: the resolved run, the List accounts output (accounts.json's key and the ids) and the

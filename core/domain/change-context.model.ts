@@ -1,19 +1,10 @@
-import type { CloudTrailRecord } from '../trace/analysis/cloudtrail-record.schema';
 import type { Severity } from './severity';
 
 /**
- * Domain types of the change context (issue 9 items 2 and 3): who changed a resource, through which role chain, via
+ * Domain types of the change context: who changed a resource, through which role chain, via
  * which interface, and what else the origin principal did. Pure data: the Trace changes service fills them from
  * CloudTrail records through the functions in `core/trace`.
  */
-
-/** The CloudTrail event that changed a resource (found through Config `relatedEvents` or LookupEvents). */
-export interface ChangeEvent {
-  /** The parsed record. */
-  record: CloudTrailRecord;
-  /** How it was found, for the report's "why this event" line. */
-  foundBy?: 'related-event' | 'resource-name';
-}
 
 /** What kind of principal an actor is. `unresolved`: the walk could not reach the origin (see `unresolvedReason`). */
 export type ActorKind =

@@ -1,6 +1,6 @@
 import type { LaceworkReports } from './lacework-report';
 import type { AccountPartial } from './partial.schema';
-import type { ResolvedRun } from './run.schema';
+import type { ResolvedRun } from './resolve-run.schema';
 
 /**
  * The Lacework part of one Build reports run. The merger hands it every scanned account's partial during its single

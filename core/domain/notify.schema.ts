@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BuildReportsOutputSchema } from './build-reports.schema';
-import { ResolvedRunSchema } from './run.schema';
+import { ResolvedRunSchema } from './resolve-run.schema';
 
 /** The execution, from the context object (`$$.Execution.Id`, `$$.Execution.Name`). */
 export const ExecutionRefSchema = z.object({

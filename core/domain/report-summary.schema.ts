@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { AggregateResult } from '../reports/aggregation';
-import type { ChangeContextTotals } from '../reports/change-context/change-context-collector';
-import type { RunComparison } from '../reports/history/comparison';
-import type { LaceworkReports } from './lacework-report';
-import { PhaseSchema, ScanStatusSchema } from './partial.schema';
+import { PhaseSchema } from './partial.schema';
+import { ScanStatusSchema } from './scan-account.schema';
 
 /** A score in [0, 1]; `null` when nothing was evaluated. */
 export const ScoreSchema = z.number().min(0).max(1).nullable();
@@ -55,7 +52,7 @@ export const SummaryLaceworkSchema = z.object({
   errors: z.array(z.string()),
 });
 
-/** Trace changes' headline (issue 9): traced resources, untraced by reason, left out by the bound, findings by severity. */
+/** Trace changes' headline: traced resources, untraced by reason, left out by the bound, findings by severity. */
 export const SummaryChangeContextSchema = z.object({
   /** Accounts with a usable trace file. */
   accounts: CountSchema,
@@ -117,78 +114,3 @@ export const ReportSummarySchema = z.object({
   changeContext: SummaryChangeContextSchema.optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
-
-const changesOf = (comparison: RunComparison | undefined): z.infer<typeof SummaryChangesSchema> =>
-  comparison?.previous && comparison.counts
-    ? {
-        previousRunId: comparison.previous.runId,
-        previousEndDate: comparison.previous.endDate,
-        scoreChange: comparison.scoreChange,
-        new: comparison.counts.new,
-        resolved: comparison.counts.resolved,
-      }
-    : null;
-
-const laceworkOf = (lacework: LaceworkReports): z.infer<typeof SummaryLaceworkSchema> => ({
-  frameworks: lacework.frameworks.map((f) => ({
-    frameworkName: f.frameworkName,
-    policies: f.rows.length,
-    policiesWithViolations: f.rows.filter((r) => r.nonCompliantResources > 0).length,
-  })),
-  alerts: lacework.alerts ? lacework.alerts.rows.length : null,
-  errors: lacework.errors,
-});
-
-/**
- * Builds summary.json from the aggregates; accounts in account id order, rules worst first; `changes` against the
- * previous run, the Lacework headline and the change context totals when given.
- */
-export const buildReportSummary = (
-  run: { runId: string; startDate: string; endDate: string },
-  generatedAt: Date,
-  result: AggregateResult,
-  extras: { comparison?: RunComparison; lacework?: LaceworkReports; changeContext?: ChangeContextTotals } = {},
-): ReportSummary => {
-  const scanned = result.accounts.map((a) => ({
-    accountId: a.accountId,
-    accountName: a.accountName,
-    status: a.status,
-    compliant: a.compliant,
-    nonCompliant: a.nonCompliant,
-    score: a.score,
-    configDisabledRegions: a.configDisabledRegions,
-    errors: a.errors,
-  }));
-  const failed = result.failed.map((f) => ({
-    accountId: f.accountId,
-    accountName: f.accountName,
-    status: 'failed' as const,
-    compliant: 0,
-    nonCompliant: 0,
-    score: null,
-    configDisabledRegions: [],
-    errors: [f.error],
-  }));
-  return {
-    schemaVersion: 1,
-    runId: run.runId,
-    startDate: run.startDate,
-    endDate: run.endDate,
-    generatedAt: generatedAt.toISOString(),
-    totals: result.totals,
-    accounts: [...scanned, ...failed].sort((a, b) => (a.accountId < b.accountId ? -1 : 1)),
-    failedAccounts: result.failed,
-    rules: result.rules.map(({ rule, compliant, nonCompliant, accountsWithViolations, accountsEvaluated }) => ({
-      rule,
-      compliant,
-      nonCompliant,
-      accountsWithViolations,
-      accountsEvaluated,
-    })),
-    changes: changesOf(extras.comparison),
-    ...(extras.lacework ? { lacework: laceworkOf(extras.lacework) } : {}),
-    ...(extras.changeContext
-      ? { changeContext: { ...extras.changeContext, errors: [...extras.changeContext.errors] } }
-      : {}),
-  };
-};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ComplianceTypeSchema } from '../domain/compliance-type.schema';
 
 /**
  * The EventBridge "Config Rules Compliance Change" event, with the casing AWS really sends (reference/aws.md §4.2,
@@ -6,10 +7,6 @@ import { z } from 'zod';
  * resource's first evaluation, `annotation` only when the rule sets one. Unknown keys pass through untouched (AWS adds
  * fields); only the fields the ingest reads are required.
  */
-export const EventComplianceTypeSchema = z.enum(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA']);
-/** The compliance of one rule–resource evaluation. */
-export type EventComplianceType = z.infer<typeof EventComplianceTypeSchema>;
-
 /** ISO 8601 instant with an offset or `Z` (Config sends millisecond UTC, e.g. `2021-03-11T10:15:32.789Z`). */
 const IsoInstantSchema = z.iso.datetime({ offset: true });
 
@@ -26,7 +23,7 @@ export const EvaluationResultSchema = z.object({
     /** The instant Config orders evaluations by; the latest state keeps the newest. */
     orderingTimestamp: IsoInstantSchema.optional(),
   }),
-  complianceType: EventComplianceTypeSchema,
+  complianceType: ComplianceTypeSchema,
   resultRecordedTime: IsoInstantSchema,
   configRuleInvokedTime: IsoInstantSchema.optional(),
   annotation: z.string().optional(),

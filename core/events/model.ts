@@ -1,5 +1,5 @@
+import type { ComplianceType } from '../domain/compliance-type.schema';
 import type { Severity } from '../domain/severity';
-import type { EventComplianceType } from './compliance-event.schema';
 
 /**
  * What an event means for its rule–resource pair, derived from the stored latest state:
@@ -50,9 +50,9 @@ export interface HistoryItem extends HistoryKey {
   ruleArn?: string;
   resourceType: string;
   resourceId: string;
-  complianceType: EventComplianceType;
+  complianceType: ComplianceType;
   /** The event's `oldEvaluationResult.complianceType`; absent on a first evaluation. */
-  previousComplianceType?: EventComplianceType;
+  previousComplianceType?: ComplianceType;
   annotation?: string;
   severity: Severity;
   transition: Transition;
@@ -67,7 +67,7 @@ export interface HistoryItem extends HistoryKey {
 export interface LatestState extends LatestKey {
   normalizedRuleName: string;
   severity: Severity;
-  complianceType: EventComplianceType;
+  complianceType: ComplianceType;
   /** ISO UTC; the state is replaced only by a strictly newer one. */
   orderingTimestamp: string;
   annotation?: string;
@@ -93,7 +93,7 @@ export interface HistoryFilter {
   region?: string;
   resourceType?: string;
   resourceId?: string;
-  complianceType?: EventComplianceType;
+  complianceType?: ComplianceType;
   /** Inclusive lower bound, ISO UTC. */
   from?: string;
   /** Exclusive upper bound, ISO UTC. */

@@ -1,15 +1,16 @@
-import type { ComplianceChangeEvent, EventComplianceType } from './compliance-event.schema';
+import type { ComplianceType } from '../domain/compliance-type.schema';
+import type { ComplianceChangeEvent } from './compliance-event.schema';
 import type { LatestKey, RecordSource } from './model';
 
 /** One evaluation of a rule on a resource, from an event or from the reconciliation: what the services work with. */
 export interface Observation extends LatestKey {
   eventId: string;
   ruleArn?: string;
-  complianceType: EventComplianceType;
+  complianceType: ComplianceType;
   /** The evaluation's ordering instant, ISO UTC (`toISOString()`): `orderingTimestamp`, else `resultRecordedTime`. */
   orderingTimestamp: string;
   /** The compliance before this evaluation according to the event (absent on a first evaluation). */
-  previousComplianceType?: EventComplianceType;
+  previousComplianceType?: ComplianceType;
   /** When the previous evaluation was recorded, ISO UTC (start of a failing streak we never saw begin). */
   previousRecordedAt?: string;
   annotation?: string;

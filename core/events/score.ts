@@ -1,4 +1,4 @@
-import type { EventComplianceType } from './compliance-event.schema';
+import type { ComplianceType } from '../domain/compliance-type.schema';
 
 /** An account's compliance score over its latest states. */
 export interface AccountScore {
@@ -16,7 +16,7 @@ export interface AccountScore {
  *
  * @example computeScore([{ complianceType: 'COMPLIANT' }, { complianceType: 'NON_COMPLIANT' }]).score // 0.5
  */
-export const computeScore = (states: Iterable<{ complianceType: EventComplianceType }>): AccountScore => {
+export const computeScore = (states: Iterable<{ complianceType: ComplianceType }>): AccountScore => {
   let compliant = 0;
   let nonCompliant = 0;
   let excluded = 0;

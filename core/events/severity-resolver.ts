@@ -1,6 +1,6 @@
 import { normalizeRuleName } from '../domain/rule-name';
+import { MANAGED_RULE_SEVERITIES } from '../domain/rule-severities';
 import { DEFAULT_SEVERITY, type Severity } from '../domain/severity';
-import { MANAGED_RULE_SEVERITIES } from './severity-table';
 
 /** A rule's names and severity. */
 export interface RuleSeverity {

@@ -1,6 +1,7 @@
 import type { Account } from '../domain/account.schema';
 import { keys } from '../domain/keys';
-import { type AccountPartial, AccountPartialSchema, type ScanError, type ScanSummary } from '../domain/partial.schema';
+import { type AccountPartial, AccountPartialSchema, type ScanError } from '../domain/partial.schema';
+import type { ScanSummary } from '../domain/scan-account.schema';
 import type { ObjectStore } from '../platform/storage/object-store.port';
 import type { Log } from '../shared/log';
 import type { FailedAccount } from './report-model';

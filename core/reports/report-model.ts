@@ -1,4 +1,5 @@
-import type { Phase, ScanStatus } from '../domain/partial.schema';
+import type { Phase } from '../domain/partial.schema';
+import type { ScanStatus } from '../domain/scan-account.schema';
 
 /**
  * The in-memory model of one report run: only small aggregates (one entry per account and per normalized rule).

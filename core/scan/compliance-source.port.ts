@@ -1,4 +1,4 @@
-import type { ComplianceType } from '../domain/partial.schema';
+import type { ComplianceType } from '../domain/compliance-type.schema';
 import type { MemberCredentials } from '../platform/aws/member-access.port';
 
 export type RecorderState = 'recording' | 'stopped' | 'none';

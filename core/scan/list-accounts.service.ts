@@ -1,6 +1,7 @@
 import type { Account, AccountsFile } from '../domain/account.schema';
 import { keys } from '../domain/keys';
-import type { AccountList, ResolvedRun } from '../domain/run.schema';
+import type { AccountList } from '../domain/list-accounts.schema';
+import type { ResolvedRun } from '../domain/resolve-run.schema';
 import type { Clock } from '../platform/clock.port';
 import type { ObjectStore } from '../platform/storage/object-store.port';
 import { NoAccountsFoundError } from '../shared/errors';

@@ -1,18 +1,9 @@
 import { rangeFromInput } from '../domain/date-range';
 import { ExecutionInputSchema } from '../domain/execution-input.schema';
-import { type ResolvedRun, ResolvedRunSchema } from '../domain/run.schema';
+import { type ResolvedRun, ResolvedRunSchema, type ResolveRunRequest } from '../domain/resolve-run.schema';
 import type { Clock } from '../platform/clock.port';
 import { ConfigError, InvalidInputError } from '../shared/errors';
 import { parseWith } from '../shared/validation';
-
-/** What **Resolve run** receives: the raw execution input and context values from the state machine. */
-export interface ResolveRunRequest {
-  input: unknown;
-  /** `$$.Execution.Name`: becomes the run id. */
-  executionName: string;
-  /** `$$.Execution.StartTime` (ISO 8601): the reference time when the input has no `scheduledTime`. */
-  executionStartTime?: string;
-}
 
 /** Stage configuration the input can override. */
 export interface RunDefaults {
@@ -49,7 +40,7 @@ const referenceTime = (request: ResolveRunRequest, scheduledTime: string | undef
  *
  * 1. Validate the input with `ExecutionInputSchema` (unknown fields, bad dates → InvalidInputError).
  * 2. Check the run id (the execution name): 1–80 letters, digits, `-` or `_`.
- * 3. Resolve the date range in the report time zone (DESIGN.md §4): both dates; `startDate` alone → 7 days;
+ * 3. Resolve the date range in the report time zone (execution input rules): both dates; `startDate` alone → 7 days;
  *    `endDate` alone → the 7 days ending on it; `currentWeek` → this Monday–Sunday; none → the previous
  *    Monday–Sunday relative to `scheduledTime`, else the execution start time, else the clock.
  * 4. Apply overrides: `accounts` → include filter, `regions`, `frameworks`, `notify` (default true).

@@ -1,19 +1,11 @@
 import { keys } from '../domain/keys';
-import {
-  type AccountPartial,
-  AccountPartialSchema,
-  type RegionResult,
-  type ScanAccountInput,
-  type ScanCounts,
-  type ScanError,
-  type ScanSummary,
-} from '../domain/partial.schema';
-import { describeError } from '../lacework/frameworks/policy-catalog';
-import { laceworkScanErrors, scanLaceworkFrameworks } from '../lacework/frameworks/scan-frameworks';
-import type { LaceworkApi } from '../lacework/lacework-api.port';
+import { type AccountPartial, AccountPartialSchema, type RegionResult, type ScanError } from '../domain/partial.schema';
+import type { ScanAccountInput, ScanCounts, ScanSummary } from '../domain/scan-account.schema';
+import { type LaceworkApi, laceworkScanErrors, scanLaceworkFrameworks } from '../lacework';
 import type { MemberAccess, MemberCredentials } from '../platform/aws/member-access.port';
 import type { Clock } from '../platform/clock.port';
 import type { ObjectStore } from '../platform/storage/object-store.port';
+import { describeError } from '../shared/describe-error';
 import { MemberRoleNotAssumableError } from '../shared/errors';
 import type { Log } from '../shared/log';
 import { mapWithConcurrency } from '../shared/map-with-concurrency';

@@ -1,4 +1,4 @@
-import { ResolvedRunSchema } from '../../core/domain/run.schema';
+import { ResolvedRunSchema } from '../../core/domain/resolve-run.schema';
 import { fetchLaceworkAlerts } from '../../core/lacework/alerts/fetch-lacework-alerts.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';

@@ -1,4 +1,4 @@
-import { ResolvedRunSchema } from '../../core/domain/run.schema';
+import { ResolvedRunSchema } from '../../core/domain/resolve-run.schema';
 import { listAccounts } from '../../core/scan/list-accounts.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';

@@ -1,14 +1,7 @@
-import { z } from 'zod';
+import { ResolveRunRequestSchema } from '../../core/domain/resolve-run.schema';
 import { resolveRun } from '../../core/scan/resolve-run.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';
-
-/** Payload of **Resolve run**: the raw execution input (validated by the service) and the context values it needs. */
-export const ResolveRunRequestSchema = z.object({
-  input: z.unknown(),
-  executionName: z.string().min(1),
-  executionStartTime: z.string().optional(),
-});
 
 /** **Resolve run**: validates the execution input and resolves dates, run id, regions and filters. */
 export const buildResolveRunHandler = (deps: Deps) =>

@@ -1,4 +1,4 @@
-import { ScanAccountInputSchema } from '../../core/domain/partial.schema';
+import { ScanAccountInputSchema } from '../../core/domain/scan-account.schema';
 import { scanAccount } from '../../core/scan/scan-account.service';
 import { createHandler } from '../_shared/create-handler';
 import type { Deps } from '../_shared/deps';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventComplianceTypeSchema } from '../compliance-event.schema';
+import { ComplianceTypeSchema } from '../../domain/compliance-type.schema';
 import { InvalidQueryParameterError } from './query-errors';
 
 /** Largest page the API serves; a larger `limit` is capped to it. */
@@ -37,7 +37,7 @@ export const EventsQuerySchema = z.strictObject({
     .regex(/^AWS::(\w+)?::\w+$/, 'expected a resource type such as AWS::S3::Bucket or AWS::::Account')
     .optional(),
   resourceId: z.string().min(1).max(1024).optional(),
-  complianceType: EventComplianceTypeSchema.optional(),
+  complianceType: ComplianceTypeSchema.optional(),
   from: InstantSchema.optional(),
   to: InstantSchema.optional(),
   limit: LimitSchema,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { LaceworkAlertRow } from '../../domain/lacework-report';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
+import { describeError } from '../../shared/describe-error';
 import type { Log } from '../../shared/log';
 import { silentLog } from '../../shared/log';
 import { alertsCsvName } from '../frameworks/framework-stem';
-import { describeError } from '../frameworks/policy-catalog';
 import type { AlertDateRange } from './alert-windows';
 import { type FetchComplianceAlertsInput, fetchComplianceAlerts } from './alerts';
 

@@ -1,11 +1,12 @@
 import type { LaceworkAlert, LaceworkAlertDetails } from '../../domain/lacework.schema';
 import type { LaceworkAlertRow } from '../../domain/lacework-report';
+import { describeError } from '../../shared/describe-error';
 import type { Log } from '../../shared/log';
 import { silentLog } from '../../shared/log';
 import { mapWithConcurrency } from '../../shared/map-with-concurrency';
 import { frameworkPolicyIds, resolveFramework } from '../frameworks/framework-definition';
 import { alertsCsvName } from '../frameworks/framework-stem';
-import { describeError, type PolicyCatalog } from '../frameworks/policy-catalog';
+import type { PolicyCatalog } from '../frameworks/policy-catalog';
 import type { LaceworkApi } from '../lacework-api.port';
 import { mapAlertFields } from './alert-fields';
 import { type AlertDateRange, alertWindows } from './alert-windows';

@@ -1,6 +1,7 @@
 import type { LaceworkFrameworkReport, LaceworkReports } from '../../domain/lacework-report';
 import type { LaceworkFrameworkResult } from '../../domain/partial.schema';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
+import { describeError } from '../../shared/describe-error';
 import type { Log } from '../../shared/log';
 import { silentLog } from '../../shared/log';
 import { readAlertsPartial } from '../alerts/alerts-partial';
@@ -9,7 +10,7 @@ import { buildComplianceRows, type ComplianceRowOptions } from './compliance-row
 import { FrameworkTotals } from './framework-aggregation';
 import { frameworkPolicyIds, pickFramework } from './framework-definition';
 import { frameworkStem } from './framework-stem';
-import { describeError, type PolicyCatalog } from './policy-catalog';
+import type { PolicyCatalog } from './policy-catalog';
 
 /** Ports of {@link FrameworkAccumulator.finish}. */
 export interface FrameworkFinishDeps {

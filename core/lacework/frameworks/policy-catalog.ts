@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.port';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
+import { describeError } from '../../shared/describe-error';
 import type { Log } from '../../shared/log';
 import { silentLog } from '../../shared/log';
 import { mapWithConcurrency } from '../../shared/map-with-concurrency';
@@ -42,10 +43,6 @@ export interface PolicyCatalogOptions {
   /** @default 'cache/lacework/policies/' */
   prefix?: string;
 }
-
-/** A one-line reason for a failed call, without the stack (the adapter never puts the secret in a message). */
-export const describeError = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : `unexpected error: ${String(error)}`;
 
 const toDetails = (policyId: string, policy: Awaited<ReturnType<LaceworkApi['getPolicy']>>): PolicyDetails =>
   policy === undefined

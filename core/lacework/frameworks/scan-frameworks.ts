@@ -1,8 +1,8 @@
 import type { LaceworkFrameworkResult, ScanError } from '../../domain/partial.schema';
+import { describeError } from '../../shared/describe-error';
 import type { Log } from '../../shared/log';
 import { silentLog } from '../../shared/log';
 import type { LaceworkApi } from '../lacework-api.port';
-import { describeError } from './policy-catalog';
 
 /**
  * **Scan account**, Lacework part: each configured framework's compliance report for one account.

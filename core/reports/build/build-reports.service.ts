@@ -10,7 +10,7 @@ import {
 } from '../../domain/build-reports.schema';
 import { keys } from '../../domain/keys';
 import type { LaceworkCollectorFactory } from '../../domain/lacework-collector.port';
-import { buildReportSummary } from '../../domain/report-summary.schema';
+import { laceworkCsvFiles } from '../../lacework';
 import type { Clock } from '../../platform/clock.port';
 import type { LinkSigner } from '../../platform/storage/link-signer.port';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
@@ -25,9 +25,9 @@ import { readEarlierRuns } from '../history/history-reader';
 import { RowSpool } from '../row-spool';
 import { writeComplianceWorkbook } from '../workbook/workbook-writer';
 import { collectRun } from './collect-partials';
-import { laceworkCsvFiles } from './lacework-section';
 import { CONTENT_TYPES, reportFileNames, summaryHtmlOf } from './report-files';
 import { linkExpirySeconds, signReportLinks } from './report-links';
+import { buildReportSummary } from './report-summary';
 import { readScanSummaries } from './scan-summaries';
 
 export {

@@ -1,4 +1,5 @@
 import type { AggregateResult } from '../aggregation';
+import { accountScoreOf, runFactsOf } from '../run-facts';
 import type { ChangeTracker } from './change-tracker';
 import { type HistoryEntry, KEY_ENCODING } from './history.schema';
 import { encodeKeys } from './resource-keys';
@@ -16,19 +17,9 @@ export const buildHistoryEntry = (
   const keys = tracker.currentKeys();
   const counts = tracker.counts();
   return {
-    schemaVersion: 1,
-    runId: run.runId,
-    startDate: run.startDate,
-    endDate: run.endDate,
-    generatedAt: generatedAt.toISOString(),
-    totals: result.totals,
+    ...runFactsOf(run, generatedAt, result),
     accounts: result.accounts.map((a) => ({
-      accountId: a.accountId,
-      accountName: a.accountName,
-      status: a.status,
-      compliant: a.compliant,
-      nonCompliant: a.nonCompliant,
-      score: a.score,
+      ...accountScoreOf(a),
       regions: [...tracker.scannedRegionsOf(a.accountId)],
     })),
     rules: result.rules.filter((r) => r.nonCompliant > 0).map((r) => ({ rule: r.rule, nonCompliant: r.nonCompliant })),

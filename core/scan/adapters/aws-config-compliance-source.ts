@@ -7,7 +7,7 @@ import {
   paginateDescribeComplianceByConfigRule,
   paginateDescribeConfigRules,
 } from '@aws-sdk/client-config-service';
-import { type ComplianceType, ComplianceTypeSchema } from '../../domain/partial.schema';
+import { type ComplianceType, ComplianceTypeSchema } from '../../domain/compliance-type.schema';
 import type { AwsClientFactory } from '../../platform/aws/aws-clients';
 import { hasAwsErrorName, toAppError } from '../../platform/aws/aws-errors';
 import { ConfigNotEnabledError, NotFoundError, ValidationError } from '../../shared/errors';

@@ -1,5 +1,6 @@
-import type { Actor, ChangeEvent, Hop, RoleChain, UnresolvedCode } from '../../domain/change-context.model';
+import type { Actor, Hop, RoleChain, UnresolvedCode } from '../../domain/change-context.model';
 import type { IssuingEventLookup } from '../issuing-event.port';
+import type { ChangeEvent } from './change-event';
 import {
   type CloudTrailRecord,
   CloudTrailRecordSchema,

@@ -1,7 +1,7 @@
 import type { NonCompliantResource } from '../../domain/partial.schema';
 import { normalizeRuleName } from '../../domain/rule-name';
+import { MANAGED_RULE_SEVERITIES } from '../../domain/rule-severities';
 import { SEVERITIES, type Severity } from '../../domain/severity';
-import { MANAGED_RULE_SEVERITIES } from '../../events/severity-table';
 
 /** A non-compliant resource of one region, a candidate for tracing. */
 export interface TraceCandidate extends NonCompliantResource {

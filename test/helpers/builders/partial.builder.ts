@@ -4,8 +4,8 @@ import type {
   RegionResult,
   RuleResult,
   ScanError,
-  ScanSummary,
 } from '../../../core/domain/partial.schema';
+import type { ScanSummary } from '../../../core/domain/scan-account.schema';
 import { FIXED_NOW } from './fixed-clock';
 
 /** A rule result: `required-tags` with 3 compliant and 1 non-compliant resources unless overridden. */

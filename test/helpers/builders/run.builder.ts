@@ -1,7 +1,8 @@
 import type { Account, AccountsFile } from '../../../core/domain/account.schema';
 import { keys } from '../../../core/domain/keys';
+import type { AccountList } from '../../../core/domain/list-accounts.schema';
 import type { AccountPartial } from '../../../core/domain/partial.schema';
-import type { AccountList, ResolvedRun } from '../../../core/domain/run.schema';
+import type { ResolvedRun } from '../../../core/domain/resolve-run.schema';
 import type { ObjectStore } from '../../../core/platform/storage/object-store.port';
 import { FIXED_NOW } from './fixed-clock';
 

@@ -1,4 +1,4 @@
-import type { ComplianceType } from '../../../core/domain/partial.schema';
+import type { ComplianceType } from '../../../core/domain/compliance-type.schema';
 import type {
   ComplianceSource,
   ComplianceSourceFactory,

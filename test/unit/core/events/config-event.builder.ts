@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ComplianceChangeEvent, EventComplianceType } from '../../../../core/events/compliance-event.schema';
+import type { ComplianceType } from '../../../../core/domain/compliance-type.schema';
+import type { ComplianceChangeEvent } from '../../../../core/events/compliance-event.schema';
 
 /** Fixture names under test/fixtures/config-events. */
 export type ConfigEventFixture =
@@ -19,9 +20,9 @@ export const loadConfigEvent = (name: ConfigEventFixture): ComplianceChangeEvent
 export interface EventVariant {
   id?: string;
   orderingTimestamp?: string;
-  complianceType?: EventComplianceType;
+  complianceType?: ComplianceType;
   /** `null` removes oldEvaluationResult (a first evaluation). */
-  oldComplianceType?: EventComplianceType | null;
+  oldComplianceType?: ComplianceType | null;
   resourceId?: string;
   ruleName?: string;
   accountId?: string;

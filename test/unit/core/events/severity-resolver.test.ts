@@ -1,5 +1,5 @@
+import { MANAGED_RULE_SEVERITIES } from '../../../../core/domain/rule-severities';
 import { createSeverityResolver } from '../../../../core/events/severity-resolver';
-import { MANAGED_RULE_SEVERITIES } from '../../../../core/events/severity-table';
 
 describe('createSeverityResolver', () => {
   it.each([

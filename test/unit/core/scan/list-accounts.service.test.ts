@@ -1,5 +1,5 @@
 import { AccountsFileSchema } from '../../../../core/domain/account.schema';
-import type { ResolvedRun } from '../../../../core/domain/run.schema';
+import type { ResolvedRun } from '../../../../core/domain/resolve-run.schema';
 import { listAccounts } from '../../../../core/scan/list-accounts.service';
 import { NoAccountsFoundError, ThrottledError } from '../../../../core/shared/errors';
 import { FixedClock } from '../../../helpers/fakes/fixed-clock';

@@ -1,8 +1,5 @@
-import {
-  MapOutputSchema,
-  readScanSummaries,
-  summaryFromRecord,
-} from '../../../../../core/reports/build/scan-summaries';
+import { MapOutputSchema } from '../../../../../core/domain/map-output.schema';
+import { readScanSummaries, summaryFromRecord } from '../../../../../core/reports/build/scan-summaries';
 import { silentLog } from '../../../../../core/shared/log';
 import { aScanSummary } from '../../../../helpers/builders/partial.builder';
 import { InMemoryObjectStore } from '../../../../helpers/fakes/in-memory-object-store';

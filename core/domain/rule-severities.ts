@@ -1,4 +1,4 @@
-import type { Severity } from '../domain/severity';
+import type { Severity } from './severity';
 
 /**
  * Shipped severities of AWS managed Config rules, by the rule's name as AWS deploys it (lower-case, dashes), which is

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { AccountIdSchema, IsoDateSchema, RegionSchema } from './execution-input.schema';
 
+/** Payload of **Resolve run**: the raw execution input (validated by the service) and the context values it needs. */
+export const ResolveRunRequestSchema = z.object({
+  input: z.unknown(),
+  /** `$$.Execution.Name`: becomes the run id. */
+  executionName: z.string().min(1),
+  /** `$$.Execution.StartTime` (ISO 8601): the reference time when the input has no `scheduledTime`. */
+  executionStartTime: z.string().optional(),
+});
+export type ResolveRunRequest = z.infer<typeof ResolveRunRequestSchema>;
+
 /**
  * The resolved run, output of **Resolve run** and input of every later state. Small and stable: it travels in the
  * state payload of the parent and of every child execution.
@@ -18,12 +28,3 @@ export const ResolvedRunSchema = z.object({
   notify: z.boolean(),
 });
 export type ResolvedRun = z.infer<typeof ResolvedRunSchema>;
-
-/** Output of **List accounts**: compact ids inline for the Distributed Map (5,000 ids ≈ 75 KiB), details in S3. */
-export const AccountListSchema = z.object({
-  bucket: z.string(),
-  key: z.string(),
-  count: z.number().int().positive(),
-  ids: z.array(AccountIdSchema),
-});
-export type AccountList = z.infer<typeof AccountListSchema>;

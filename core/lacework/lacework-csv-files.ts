@@ -1,7 +1,7 @@
-import type { LaceworkReports } from '../../domain/lacework-report';
-import { alertsCsv } from '../../lacework/alerts/alerts-csv';
-import { complianceCsv } from '../../lacework/frameworks/compliance-csv';
-import { complianceCsvName } from '../../lacework/frameworks/framework-stem';
+import type { LaceworkReports } from '../domain/lacework-report';
+import { alertsCsv } from './alerts/alerts-csv';
+import { complianceCsv } from './frameworks/compliance-csv';
+import { complianceCsvName } from './frameworks/framework-stem';
 
 /** One Lacework CSV in the legacy tools' format, ready to write next to the workbook. */
 export interface LaceworkCsvFile {
