@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComplianceType } from '../../../../core/domain/compliance-type.schema';
-import type { ComplianceChangeEvent } from '../../../../core/events/compliance-event.schema';
+import type { ComplianceChangeEvent } from '../../../../core/events/ingest/compliance-event.schema';
 
 /** Fixture names under test/fixtures/config-events. */
 export type ConfigEventFixture =

@@ -1,6 +1,6 @@
-import { actions, escapeMrkdwn, fields, header, linkButton, section } from '../platform/chat/block-kit';
-import type { ChatMessage } from '../platform/chat/chat-notifier.port';
-import type { HistoryItem } from './model';
+import { actions, escapeMrkdwn, fields, header, linkButton, section } from '../../platform/chat/block-kit';
+import type { ChatMessage } from '../../platform/chat/chat-notifier.port';
+import type { HistoryItem } from '../model';
 
 /**
  * The AWS Config console page of a resource (its compliance and configuration timeline), in the resource's region.

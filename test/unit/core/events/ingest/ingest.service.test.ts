@@ -1,10 +1,10 @@
-import { InMemoryComplianceEventStore } from '../../../../core/events/in-memory-event-store';
-import { type IngestDeps, ingestComplianceEvent } from '../../../../core/events/ingest.service';
-import { createSeverityResolver } from '../../../../core/events/severity-resolver';
-import { FixedClock } from '../../../helpers/fakes/fixed-clock';
-import { RecordingLog } from '../../../helpers/fakes/recording-log';
-import { configEvent, loadConfigEvent } from './config-event.builder';
-import { RecordingChat } from './recording-chat';
+import { InMemoryComplianceEventStore } from '../../../../../core/events/in-memory-event-store';
+import { type IngestDeps, ingestComplianceEvent } from '../../../../../core/events/ingest/ingest.service';
+import { createSeverityResolver } from '../../../../../core/events/severity-resolver';
+import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
+import { RecordingLog } from '../../../../helpers/fakes/recording-log';
+import { configEvent, loadConfigEvent } from '../config-event.builder';
+import { RecordingChat } from '../recording-chat';
 
 const setup = (overrides: Record<string, 'Critical' | 'High' | 'Medium' | 'Low'> = {}) => {
   const store = new InMemoryComplianceEventStore();

@@ -1,11 +1,11 @@
-import type { AccountPartial } from '../../../../core/domain/partial.schema';
-import { InMemoryComplianceEventStore } from '../../../../core/events/in-memory-event-store';
-import { ingestComplianceEvent } from '../../../../core/events/ingest.service';
-import { reconcileAccount } from '../../../../core/events/reconcile.service';
-import { createSeverityResolver } from '../../../../core/events/severity-resolver';
-import { FixedClock } from '../../../helpers/fakes/fixed-clock';
-import { RecordingLog } from '../../../helpers/fakes/recording-log';
-import { configEvent } from './config-event.builder';
+import type { AccountPartial } from '../../../../../core/domain/partial.schema';
+import { InMemoryComplianceEventStore } from '../../../../../core/events/in-memory-event-store';
+import { ingestComplianceEvent } from '../../../../../core/events/ingest/ingest.service';
+import { reconcileAccount } from '../../../../../core/events/reconcile/reconcile.service';
+import { createSeverityResolver } from '../../../../../core/events/severity-resolver';
+import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
+import { RecordingLog } from '../../../../helpers/fakes/recording-log';
+import { configEvent } from '../config-event.builder';
 
 const RULE = 'cloudwatch-log-group-encrypted-conformance-pack-6cruwvtg2';
 

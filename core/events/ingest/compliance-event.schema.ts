@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ComplianceTypeSchema } from '../domain/compliance-type.schema';
+import { ComplianceTypeSchema } from '../../domain/compliance-type.schema';
 
 /**
  * The EventBridge "Config Rules Compliance Change" event, with the casing AWS really sends (reference/aws.md §4.2,

@@ -1,12 +1,12 @@
-import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
-import type { Clock } from '../platform/clock.port';
-import type { Log } from '../shared/log';
+import type { ChatNotifier } from '../../platform/chat/chat-notifier.port';
+import type { Clock } from '../../platform/clock.port';
+import type { Log } from '../../shared/log';
+import type { ComplianceEventStore } from '../event-store.port';
+import type { HistoryItem, LatestState, Page, PageKey } from '../model';
+import { computeScore } from '../score';
 import { digestMessage } from './digest-message';
 import type { AccountDigest, Digest } from './digest-model';
-import type { ComplianceEventStore } from './event-store.port';
 import { addDays, localDayOf, localDayRange } from './local-day';
-import type { HistoryItem, LatestState, Page, PageKey } from './model';
-import { computeScore } from './score';
 
 /** What the digest needs. */
 export interface DigestDeps {

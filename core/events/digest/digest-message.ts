@@ -1,8 +1,8 @@
-import { BLOCK_KIT_LIMITS, context, escapeMrkdwn, header, section } from '../platform/chat/block-kit';
-import type { ChatBlock, ChatMessage } from '../platform/chat/chat-notifier.port';
+import { BLOCK_KIT_LIMITS, context, escapeMrkdwn, header, section } from '../../platform/chat/block-kit';
+import type { ChatBlock, ChatMessage } from '../../platform/chat/chat-notifier.port';
+import type { HistoryItem } from '../model';
+import { formatScore } from '../score';
 import type { AccountDigest, Digest } from './digest-model';
-import type { HistoryItem } from './model';
-import { formatScore } from './score';
 
 /** Above this many listed items an account's lists are grouped by rule. */
 const GROUP_ABOVE = 12;

@@ -1,6 +1,6 @@
-import type { LatestState, Transition } from './model';
+import type { LatestState, Transition } from '../model';
+import type { RuleSeverity } from '../severity-resolver';
 import type { Observation } from './observation';
-import type { RuleSeverity } from './severity-resolver';
 
 const failing = (type: string | undefined): boolean => type === 'NON_COMPLIANT';
 

@@ -1,10 +1,10 @@
-import { ALERT_SEVERITIES, type Severity } from '../domain/severity';
-import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
-import type { Log } from '../shared/log';
-import { parseWith } from '../shared/validation';
+import { ALERT_SEVERITIES, type Severity } from '../../domain/severity';
+import type { ChatNotifier } from '../../platform/chat/chat-notifier.port';
+import type { Log } from '../../shared/log';
+import { parseWith } from '../../shared/validation';
+import type { Transition } from '../model';
 import { alertMessage } from './alert-message';
 import { ComplianceChangeEventSchema } from './compliance-event.schema';
-import type { Transition } from './model';
 import { observationOf } from './observation';
 import { type RecordDeps, recordObservation } from './record-observation';
 

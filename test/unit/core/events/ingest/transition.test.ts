@@ -1,6 +1,6 @@
-import type { LatestState, Transition } from '../../../../core/events/model';
-import type { Observation } from '../../../../core/events/observation';
-import { deriveTransition } from '../../../../core/events/transition';
+import type { Observation } from '../../../../../core/events/ingest/observation';
+import { deriveTransition } from '../../../../../core/events/ingest/transition';
+import type { LatestState, Transition } from '../../../../../core/events/model';
 
 const obs = (complianceType: Observation['complianceType'], previousComplianceType?: Observation['complianceType']) =>
   ({

@@ -1,4 +1,4 @@
-import { localDayOf, localDayRange } from '../../../../core/events/local-day';
+import { localDayOf, localDayRange } from '../../../../../core/events/digest/local-day';
 
 describe('localDayRange', () => {
   it.each([

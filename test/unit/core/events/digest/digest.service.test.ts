@@ -1,16 +1,16 @@
-import { type DigestDeps, runDailyDigest } from '../../../../core/events/digest.service';
-import { digestMessage } from '../../../../core/events/digest-message';
-import type { Digest } from '../../../../core/events/digest-model';
-import { InMemoryComplianceEventStore } from '../../../../core/events/in-memory-event-store';
-import { ingestComplianceEvent } from '../../../../core/events/ingest.service';
-import type { HistoryItem } from '../../../../core/events/model';
-import { createSeverityResolver } from '../../../../core/events/severity-resolver';
-import { ChannelPacer } from '../../../../core/platform/chat/channel-pacer';
-import { SlackWebhookNotifier } from '../../../../core/platform/chat/slack-webhook-notifier';
-import { FixedClock } from '../../../helpers/fakes/fixed-clock';
-import { RecordingLog } from '../../../helpers/fakes/recording-log';
-import { configEvent } from './config-event.builder';
-import { RecordingChat } from './recording-chat';
+import { type DigestDeps, runDailyDigest } from '../../../../../core/events/digest/digest.service';
+import { digestMessage } from '../../../../../core/events/digest/digest-message';
+import type { Digest } from '../../../../../core/events/digest/digest-model';
+import { InMemoryComplianceEventStore } from '../../../../../core/events/in-memory-event-store';
+import { ingestComplianceEvent } from '../../../../../core/events/ingest/ingest.service';
+import type { HistoryItem } from '../../../../../core/events/model';
+import { createSeverityResolver } from '../../../../../core/events/severity-resolver';
+import { ChannelPacer } from '../../../../../core/platform/chat/channel-pacer';
+import { SlackWebhookNotifier } from '../../../../../core/platform/chat/slack-webhook-notifier';
+import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
+import { RecordingLog } from '../../../../helpers/fakes/recording-log';
+import { configEvent } from '../config-event.builder';
+import { RecordingChat } from '../recording-chat';
 
 const setup = (now: string, timeZone = 'Asia/Hong_Kong') => {
   const store = new InMemoryComplianceEventStore();

@@ -1,6 +1,6 @@
-import type { ComplianceType } from '../domain/compliance-type.schema';
+import type { ComplianceType } from '../../domain/compliance-type.schema';
+import type { LatestKey, RecordSource } from '../model';
 import type { ComplianceChangeEvent } from './compliance-event.schema';
-import type { LatestKey, RecordSource } from './model';
 
 /** One evaluation of a rule on a resource, from an event or from the reconciliation: what the services work with. */
 export interface Observation extends LatestKey {

@@ -1,5 +1,5 @@
-import type { HistoryItem, LatestState } from './model';
-import type { AccountScore } from './score';
+import type { HistoryItem, LatestState } from '../model';
+import type { AccountScore } from '../score';
 
 /** One account's part of a daily digest. */
 export interface AccountDigest {

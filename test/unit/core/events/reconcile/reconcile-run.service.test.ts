@@ -1,10 +1,10 @@
-import { InMemoryComplianceEventStore } from '../../../../core/events/in-memory-event-store';
-import { reconcileRun } from '../../../../core/events/reconcile-run.service';
-import { createSeverityResolver } from '../../../../core/events/severity-resolver';
-import { aPartial } from '../../../helpers/builders/partial.builder';
-import { FixedClock } from '../../../helpers/fakes/fixed-clock';
-import { InMemoryObjectStore } from '../../../helpers/fakes/in-memory-object-store';
-import { RecordingLog } from '../../../helpers/fakes/recording-log';
+import { InMemoryComplianceEventStore } from '../../../../../core/events/in-memory-event-store';
+import { reconcileRun } from '../../../../../core/events/reconcile/reconcile-run.service';
+import { createSeverityResolver } from '../../../../../core/events/severity-resolver';
+import { aPartial } from '../../../../helpers/builders/partial.builder';
+import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
+import { InMemoryObjectStore } from '../../../../helpers/fakes/in-memory-object-store';
+import { RecordingLog } from '../../../../helpers/fakes/recording-log';
 
 const ACCOUNT = '111111111111';
 

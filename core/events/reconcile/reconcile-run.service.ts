@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { keys } from '../domain/keys';
-import { AccountPartialSchema } from '../domain/partial.schema';
-import type { ObjectStore } from '../platform/storage/object-store.port';
-import { NotFoundError } from '../shared/errors';
-import { parseWith } from '../shared/validation';
+import { keys } from '../../domain/keys';
+import { AccountPartialSchema } from '../../domain/partial.schema';
+import type { ObjectStore } from '../../platform/storage/object-store.port';
+import { NotFoundError } from '../../shared/errors';
+import { parseWith } from '../../shared/validation';
 import { type ReconcileDeps, type ReconcileResult, reconcileAccount } from './reconcile.service';
 
 /**

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { AccountPartial } from '../domain/partial.schema';
-import type { Log } from '../shared/log';
-import type { ComplianceEventStore } from './event-store.port';
-import type { LatestState, PageKey } from './model';
-import { type Observation, toIsoUtc } from './observation';
-import { type RecordDeps, recordObservation } from './record-observation';
+import type { AccountPartial } from '../../domain/partial.schema';
+import type { Log } from '../../shared/log';
+import type { ComplianceEventStore } from '../event-store.port';
+import { type Observation, toIsoUtc } from '../ingest/observation';
+import { type RecordDeps, recordObservation } from '../ingest/record-observation';
+import type { LatestState, PageKey } from '../model';
 
 /** What the reconciliation needs (no chat: its findings go to the digest only). */
 export interface ReconcileDeps extends RecordDeps {

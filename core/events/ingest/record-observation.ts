@@ -1,9 +1,9 @@
-import type { Clock } from '../platform/clock.port';
-import { AppError } from '../shared/errors';
-import type { ComplianceEventStore } from './event-store.port';
-import type { HistoryItem, LatestState, Transition } from './model';
+import type { Clock } from '../../platform/clock.port';
+import { AppError } from '../../shared/errors';
+import type { ComplianceEventStore } from '../event-store.port';
+import type { HistoryItem, LatestState, Transition } from '../model';
+import type { SeverityResolver } from '../severity-resolver';
 import type { Observation } from './observation';
-import type { SeverityResolver } from './severity-resolver';
 import { deriveTransition, nextLatestState } from './transition';
 
 /** What recording one observation needs. */
