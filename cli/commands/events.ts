@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import dynalite from 'dynalite';
 import { z } from 'zod';
 import { loadEventsEnv } from '../../core/events/events-env';
-import type { IngestResult } from '../../core/events/ingest.service';
+import type { IngestResult } from '../../core/events/ingest/ingest.service';
 import { computeScore, formatScore } from '../../core/events/score';
 import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
 import { StaticSecretSource } from '../../core/platform/secrets/static-secret-source';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runDailyDigest } from '../../core/events/digest.service';
+import { runDailyDigest } from '../../core/events/digest/digest.service';
 import { createHandler } from '../_shared/create-handler';
 import type { EventsDeps } from '../_shared/events-deps';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ingestComplianceEvent } from '../../core/events/ingest.service';
+import { ingestComplianceEvent } from '../../core/events/ingest/ingest.service';
 import { createHandler } from '../_shared/create-handler';
 import type { EventsDeps } from '../_shared/events-deps';
 

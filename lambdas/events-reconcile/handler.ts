@@ -1,4 +1,4 @@
-import { ReconcileInputSchema, reconcileRun } from '../../core/events/reconcile-run.service';
+import { ReconcileInputSchema, reconcileRun } from '../../core/events/reconcile/reconcile-run.service';
 import { ConfigError } from '../../core/shared/errors';
 import { createHandler } from '../_shared/create-handler';
 import type { EventsDeps } from '../_shared/events-deps';
