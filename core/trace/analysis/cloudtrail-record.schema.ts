@@ -111,7 +111,7 @@ export type CloudTrailParseResult =
  * const r = parseCloudTrailRecord(item.CloudTrailEvent);
  * if (!r.ok) notTraced.push({ eventId: r.eventId, reason: r.reason });
  */
-export function parseCloudTrailRecord(input: unknown): CloudTrailParseResult {
+export const parseCloudTrailRecord = (input: unknown): CloudTrailParseResult => {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -125,19 +125,19 @@ export function parseCloudTrailRecord(input: unknown): CloudTrailParseResult {
   const eventId = readEventId(value);
   const reason = `record malformed: ${z.prettifyError(result.error).replaceAll('\n', '; ')}`;
   return eventId === undefined ? { ok: false, reason } : { ok: false, reason, eventId };
-}
+};
 
-function readEventId(value: unknown): string | undefined {
+const readEventId = (value: unknown): string | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
   const id = (value as Record<string, unknown>).eventID;
   return typeof id === 'string' && id !== '' ? id : undefined;
-}
+};
 
 /**
  * Epoch milliseconds of an ISO-8601 instant, extended (`2024-07-30T21:31:15Z`) or basic (`20131102T010628Z`);
  * `undefined` when unreadable (never `NaN`).
  */
-export function parseInstantMs(value: string | undefined): number | undefined {
+export const parseInstantMs = (value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const basic = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   const text = basic ? `${basic[1]}-${basic[2]}-${basic[3]}T${basic[4]}:${basic[5]}:${basic[6]}Z` : value;
@@ -145,9 +145,9 @@ export function parseInstantMs(value: string | undefined): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
-}
+};
 
 /** Epoch milliseconds of the record's `eventTime`, or `undefined` when unreadable. */
-export function eventTimeMs(record: CloudTrailRecord): number | undefined {
+export const eventTimeMs = (record: CloudTrailRecord): number | undefined => {
   return parseInstantMs(record.eventTime);
-}
+};
