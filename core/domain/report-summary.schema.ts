@@ -55,7 +55,7 @@ export const SummaryLaceworkSchema = z.object({
   errors: z.array(z.string()),
 });
 
-/** Trace changes' headline (issue 9): traced resources, untraced by reason, left out by the bound, findings by severity. */
+/** Trace changes' headline: traced resources, untraced by reason, left out by the bound, findings by severity. */
 export const SummaryChangeContextSchema = z.object({
   /** Accounts with a usable trace file. */
   accounts: CountSchema,

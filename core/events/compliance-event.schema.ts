@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The EventBridge "Config Rules Compliance Change" event, with the casing AWS really sends (reference/aws.md §4.2,
- * cloudtrail-and-config-events.md part B): `configRuleARN` (not `configRuleArn`), `oldEvaluationResult` absent on a
- * resource's first evaluation, `annotation` only when the rule sets one. Unknown keys pass through untouched (AWS adds
- * fields); only the fields the ingest reads are required.
+ * The EventBridge "Config Rules Compliance Change" event, with the casing AWS really sends (real events quoted in
+ * public repositories, and
+ * https://docs.aws.amazon.com/config/latest/developerguide/example-config-rule-compliance-notification.html):
+ * `configRuleARN` (not `configRuleArn`), `oldEvaluationResult` absent on a resource's first evaluation, `annotation`
+ * only when the rule sets one. Unknown keys pass through untouched (AWS adds fields); only the fields the ingest reads
+ * are required.
  */
 export const EventComplianceTypeSchema = z.enum(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE', 'INSUFFICIENT_DATA']);
 /** The compliance of one rule–resource evaluation. */

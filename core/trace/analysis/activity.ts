@@ -107,7 +107,7 @@ const distinct = (values: (string | undefined)[]): string[] =>
   [...new Set(values.filter((v): v is string => v !== undefined && v !== ''))].sort();
 
 /**
- * What the origin did around the change (reference A.4 "per-principal window summary"):
+ * What the origin did around the change (a per-principal summary of the window):
  * 1. de-duplicate cross-account copies by `sharedEventID`;
  * 2. attribute every record to an origin (sessions resolved through the issuing events in `records` and the chain's
  *    keys) and keep the origin's records inside the window (±24 h by default);

@@ -1,6 +1,10 @@
 import type { CloudTrailRecord } from './cloudtrail-record.schema';
 
-/** Error codes of authorisation failures (reference A.3 gotcha 3); everything else with an `errorCode` is just failed. */
+/**
+ * Error codes of authorisation failures (`AccessDenied`, `AccessDeniedException`, EC2's `Client.UnauthorizedOperation`,
+ * `UnauthorizedException`, …); everything else with an `errorCode` (`NoSuchBucket`, `ValidationException`, …) is just
+ * failed.
+ */
 const DENIED =
   /^(AccessDenied|(Client\.)?UnauthorizedOperation$|UnauthorizedException$|UnauthorizedAccess|AuthorizationError)/;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /**
- * A CloudTrail record as LookupEvents returns it in the `CloudTrailEvent` string (reference
- * cloudtrail-and-config-events.md A.3). The schema is LENIENT on purpose: real records are messy (identities without
- * `arn` or `sessionContext`, anonymised IPs such as `075.050.255.67` or `AWS Internal`, fake regions, `null`
- * `requestParameters` on denied calls, unknown event names). Only what every record carries is required: `eventID`,
- * `eventTime`, `eventSource`, `eventName` and `userIdentity.type`. Unknown keys pass through untouched at every level.
- * Never validate `awsRegion` against a region list or `sourceIPAddress` as an IP.
+ * A CloudTrail record as LookupEvents returns it in the `CloudTrailEvent` string (fields:
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). The
+ * schema is LENIENT on purpose: real records are messy (identities without `arn` or `sessionContext`, anonymised IPs
+ * such as `075.050.255.67` or `AWS Internal`, fake regions, `null` `requestParameters` on denied calls, unknown event
+ * names). Only what every record carries is required: `eventID`, `eventTime`, `eventSource`, `eventName` and
+ * `userIdentity.type`. Unknown keys pass through untouched at every level. Never validate `awsRegion` against a region
+ * list or `sourceIPAddress` as an IP.
  */
 
 /** Loose JSON object (unknown keys kept). */

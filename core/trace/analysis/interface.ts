@@ -30,7 +30,7 @@ const isTrue = (value: unknown): boolean => {
 };
 
 /**
- * Classifies how a call was made, in Expel's order (reference A.4):
+ * Classifies how a call was made, in the order Expel's published AWS alert enrichment uses:
  * 1. SAML / web identity, from the event name or the identity type;
  * 2. console: `sessionCredentialFromConsole`, `invokedBy` signin / AWS Internal, a browser or `aws-internal/3` user
  *    agent, a console host, or a console sign-in event;

@@ -1,7 +1,7 @@
 /**
  * IAM policy documents as CloudTrail records carry them in `requestParameters`: a JSON string (sometimes URL-encoded,
- * with arbitrary whitespace such as tabs) or an object. Parsed as JSON, never substring-matched (Sigma's weakness,
- * reference A.1 §5).
+ * with arbitrary whitespace such as tabs) or an object. Parsed as JSON, never substring-matched: the SigmaHQ CloudTrail
+ * rules match substrings such as `"Effect": "Allow"`, which miss documents with other whitespace.
  */
 
 /** One policy statement, loosely typed (fields may be strings or arrays). */

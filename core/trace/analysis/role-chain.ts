@@ -173,7 +173,7 @@ const ssoHop = (identity: UserIdentity, record: CloudTrailRecord): { hop: Hop; o
 };
 
 /**
- * Walks the role chain of a change event back to its origin (reference A.4):
+ * Walks the role chain of a change event back to its origin:
  * 1. while the identity is a session (AssumedRole / FederatedUser), ask `lookup` for the STS event that issued its
  *    access key (matched on `responseElements.credentials.accessKeyId`) and record the hop;
  * 2. recurse on that event's caller; stop at an IAM user, root, SAML or web identity subject, AWS service or external

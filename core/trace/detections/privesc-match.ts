@@ -131,10 +131,10 @@ const fanOutFindings = (records: readonly CloudTrailRecord[], threshold: number)
 };
 
 /**
- * Matches one origin's calls against the privilege-escalation catalogue (reference A.5): single events, ordered
- * sequences (every step after the previous one, tied by the same resource where the row has one) and the AssumeRole
- * fan-out. Give it ONLY the origin's records: a step by another actor must not complete a sequence. Singles that are
- * part of a completed, successful sequence are folded into it. Failed-but-not-denied calls never match.
+ * Matches one origin's calls against the privilege-escalation catalogue: single events, ordered sequences (every step
+ * after the previous one, tied by the same resource where the row has one) and the AssumeRole fan-out. Give it ONLY the
+ * origin's records: a step by another actor must not complete a sequence. Singles that are part of a completed,
+ * successful sequence are folded into it. Failed-but-not-denied calls never match.
  */
 export const matchCatalogue = (records: readonly CloudTrailRecord[], options: CatalogueOptions = {}): Finding[] => {
   const ordered = records

@@ -11,8 +11,8 @@ export interface SequenceStep {
 }
 
 /**
- * An ORDERED sequence row of the catalogue (reference A.5): every step must occur after the previous one, by the same
- * origin, within the window; when `link` is set, every step must share one link value (the same role, instance,
+ * An ORDERED sequence row of the privilege-escalation catalogue: every step must occur after the previous one, by the
+ * same origin, within the window; when `link` is set, every step must share one link value (the same role, instance,
  * function, job…). Critical when all steps succeed, Medium when a step was denied.
  */
 export interface SequenceRule {
