@@ -24,7 +24,7 @@ const ROLE = 'arn:aws:iam::111122223333:role/OpsRole';
 const sts = (roleArn: string, at: number) =>
   call('sts.amazonaws.com', 'AssumeRole', { roleArn, roleSessionName: 's1' }, { at, readOnly: true });
 
-/** One successful and one denied case per catalogue row (A.5). */
+/** One successful and one denied case per row of the privilege-escalation catalogue. */
 export const CATALOGUE_CASES: CatalogueCase[] = [
   {
     id: 'privesc-01-new-default-policy-version',
