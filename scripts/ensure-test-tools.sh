@@ -2,7 +2,7 @@
 # Installs the independent report checkers used by the jest checks (test/checks/**):
 #   - openpyxl for Debian's /usr/bin/python3 (NOT the pyenv python3 on PATH), to read the workbook back;
 #   - headless Chromium, to render summary.html.
-# Idempotent: exits at once when both are present. Needs root (or sudo) and apt (reference/toolchain.md §6, §7).
+# Idempotent: exits at once when both are present. Needs root (or sudo) and apt.
 set -euo pipefail
 
 PYTHON=/usr/bin/python3

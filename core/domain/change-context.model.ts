@@ -1,9 +1,9 @@
 import type { Severity } from './severity';
 
 /**
- * Domain types of the change context: who changed a resource, through which role chain, via
- * which interface, and what else the origin principal did. Pure data: the Trace changes service fills them from
- * CloudTrail records through the functions in `core/trace`.
+ * Domain types of the change context: who changed a resource, through which role chain, via which interface, and what
+ * else the origin principal did. Pure data: the Trace changes service fills them from CloudTrail records through the
+ * functions in `core/trace`.
  */
 
 /** What kind of principal an actor is. `unresolved`: the walk could not reach the origin (see `unresolvedReason`). */
@@ -99,7 +99,7 @@ export interface RoleChain {
   unresolvedReason?: string;
 }
 
-/** Through which interface a call was made (Expel's order, reference A.4). */
+/** Through which interface a call was made (classified in the order Expel's AWS alert enrichment uses). */
 export interface Interface {
   kind: 'console' | 'saml' | 'web-identity' | 'aws-service' | 'cli' | 'sdk' | 'unknown';
   /** The tool from the user agent (`aws-cli/2.15.0`, `Boto3/1.34.0`, `Terraform/1.7.0`) or the invoking service. */
@@ -108,7 +108,7 @@ export interface Interface {
   evidence: string;
 }
 
-/** A privilege-escalation catalogue match (reference A.5). */
+/** A privilege-escalation catalogue match. */
 export interface Finding {
   /** Stable id: `privesc-<catalogue number>-<slug>`, e.g. `privesc-03-attach-managed-policy`. */
   id: string;

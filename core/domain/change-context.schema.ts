@@ -75,9 +75,9 @@ export const UntracedChangeSchema = z.object({
 export type UntracedChange = z.infer<typeof UntracedChangeSchema>;
 
 /**
- * The **Trace changes** section of an account (issue 9): each non-compliant resource whose evaluation changed
- * within the run's date range is traced, untraced with a reason, or counted in `notTraced` (over the per-account
- * bound). `errors` holds failures of the whole account or region (tracing never fails the scan).
+ * The **Trace changes** section of an account: each non-compliant resource whose evaluation changed within the run's
+ * date range is traced, untraced with a reason, or counted in `notTraced` (over the per-account bound). `errors` holds
+ * failures of the whole account or region (tracing never fails the scan).
  */
 export const ChangeContextSchema = z.object({
   schemaVersion: z.literal(1),

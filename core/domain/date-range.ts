@@ -6,7 +6,7 @@ export interface DateRange {
   endDate: string;
 }
 
-/** The longest range a run may cover (DESIGN.md §4). */
+/** The longest range a run may cover, in days; a longer one is invalid input. */
 export const MAX_RANGE_DAYS = 92;
 
 const DAY_MS = 86_400_000;
@@ -58,11 +58,11 @@ export interface DateRangeInput {
 }
 
 /**
- * Resolves the report range from the execution input (DESIGN.md §4): both dates as given; `startDate` alone → 7 days
- * from it; `endDate` alone → the 7 days ending on it; `currentWeek` → this Monday–Sunday; nothing → the previous
- * Monday–Sunday. `now` is the reference time (scheduled time of the run) and `timeZone` the report time zone.
- * Throws InvalidInputError when `endDate` is before `startDate`, the range is over {@link MAX_RANGE_DAYS} days, or
- * `currentWeek` is combined with dates.
+ * Resolves the report range from the execution input: both dates as given; `startDate` alone → 7 days from it;
+ * `endDate` alone → the 7 days ending on it; `currentWeek` → this Monday–Sunday; nothing → the previous Monday–Sunday.
+ * `now` is the reference time (scheduled time of the run) and `timeZone` the report time zone. Throws InvalidInputError
+ * when `endDate` is before `startDate`, the range is over {@link MAX_RANGE_DAYS} days, or `currentWeek` is combined
+ * with dates.
  */
 export const rangeFromInput = (input: DateRangeInput, now: Date, timeZone: string): DateRange => {
   const { startDate, endDate } = input;

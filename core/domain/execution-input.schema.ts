@@ -16,9 +16,9 @@ export const AccountIdSchema = z.string().regex(/^\d{12}$/, 'expected a 12-digit
 export const RegionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as us-east-1');
 
 /**
- * The execution input (DESIGN.md §4). Every field is optional; unknown fields are rejected so a typo
- * (`"enddate"`) fails the first state instead of silently running the default week.
- * `scheduledTime` is set by the EventBridge Scheduler target (`<aws.scheduler.scheduled-time>`).
+ * The execution input of the workflow. Every field is optional; unknown fields are rejected so a typo (`"enddate"`)
+ * fails the first state instead of silently running the default week. `scheduledTime` is set by the EventBridge
+ * Scheduler target (`<aws.scheduler.scheduled-time>`).
  */
 export const ExecutionInputSchema = z
   .strictObject({

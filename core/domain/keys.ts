@@ -1,5 +1,7 @@
 /**
- * The S3 layout (DESIGN.md §3–§5), in one place. Rerunning a run id writes the same keys: a run is idempotent.
+ * The S3 layout of the report bucket (`runs/<runId>/…` for a run's work files, `reports/<endDate>/<runId>/…` for its
+ * reports, `history/<endDate>.json` for the trend), in one place. Rerunning a run id writes the same keys: a run is
+ * idempotent.
  */
 export const keys = {
   accounts: (runId: string) => `runs/${runId}/accounts.json`,

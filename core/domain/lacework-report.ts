@@ -1,6 +1,7 @@
 /**
- * Rows of the Lacework outputs, in the legacy tools' column order (../shared/reference/lacework-api.md §5). The CSV
- * writers and the workbook tabs both take these, so the tab and the CSV always agree.
+ * Rows of the Lacework outputs, in the column order of the legacy tools (the Python scripts of
+ * https://github.com/andrewbearsley/lacework-alert-reporting). The CSV writers and the workbook tabs both take these,
+ * so the tab and the CSV always agree.
  */
 
 /** `<stem>_compliance.csv`: one row per framework policy (Manual policies dropped). The workbook adds the last two. */
@@ -49,7 +50,9 @@ export interface LaceworkReports {
   errors: string[];
 }
 
-/** A compliance row's values in the PRD's CSV column order (the workbook appends Description and Remediation). */
+/**
+ * A compliance row's values in the legacy tool's CSV column order (the workbook appends Description and Remediation).
+ */
 export const complianceRowValues = (r: LaceworkComplianceRow): (string | number)[] => [
   r.policyName,
   r.policyId,
@@ -62,7 +65,7 @@ export const complianceRowValues = (r: LaceworkComplianceRow): (string | number)
   r.accountsWithViolations,
 ];
 
-/** An alert row's values in the PRD's CSV column order (the workbook tab uses the same order). */
+/** An alert row's values in the legacy tool's CSV column order (the workbook tab uses the same order). */
 export const alertRowValues = (r: LaceworkAlertRow): (string | number)[] => [
   r.policyId,
   r.policyTitle,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Lacework API v2 shapes, as the API returns them (../shared/reference/lacework-api.md §3). Loose objects: the API adds
- * fields freely; we validate only what we read. Parsed at the adapter boundary.
+ * Lacework API v2 shapes, as the API returns them (as read by the official SDKs and shown in their test fixtures,
+ * https://github.com/lacework/go-sdk and https://github.com/lacework/python-sdk). Loose objects: the API adds fields
+ * freely; we validate only what we read. Parsed at the adapter boundary.
  */
 
 /** `GET /api/v2/CloudAccounts/AwsCfg` element. `enabled` is an integer (1/0) here. */

@@ -5,7 +5,9 @@ import { ScanSummarySchema } from './scan-account.schema';
  * The output of **Scan accounts**, in either of its two forms:
  * - an inline array of ScanSummary (local runs: aws-local-stepfunctions ignores ResultWriter);
  * - the deployed Distributed Map's ResultWriter pointer `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`,
- *   whose `Key` is the Map Run's `manifest.json` (which lists the SUCCEEDED_/FAILED_/PENDING_ result files).
+ *   whose `Key` is the Map Run's `manifest.json` (ResultWriter writes `manifest.json` plus `SUCCEEDED_`, `FAILED_`
+ *   and `PENDING_` result files under its prefix:
+ *   https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html).
  */
 export const MapRunResultSchema = z.object({
   MapRunArn: z.string(),

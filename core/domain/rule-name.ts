@@ -14,8 +14,8 @@ const NORMALIZERS: ReadonlyArray<{ pattern: RegExp; replacement: string }> = [
 ];
 
 /**
- * The name of the same rule across accounts: strips the random suffixes AWS adds when a conformance pack, Security
- * Hub or an organization rule deploys a Config rule into a member account (reference/aws.md §1.1).
+ * The name of the same rule across accounts: strips the random suffixes AWS adds when a conformance pack, Security Hub
+ * or an organization rule deploys a Config rule into a member account (as real member accounts name them).
  *
  * @example normalizeRuleName('cloudwatch-log-group-encrypted-conformance-pack-6cruwvtg2') // 'cloudwatch-log-group-encrypted'
  * @example normalizeRuleName('securityhub-iam-inline-policy-blocked-kms-actions-baa2cf8c') // 'iam-inline-policy-blocked-kms-actions'

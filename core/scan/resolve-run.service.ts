@@ -40,9 +40,9 @@ const referenceTime = (request: ResolveRunRequest, scheduledTime: string | undef
  *
  * 1. Validate the input with `ExecutionInputSchema` (unknown fields, bad dates → InvalidInputError).
  * 2. Check the run id (the execution name): 1–80 letters, digits, `-` or `_`.
- * 3. Resolve the date range in the report time zone (execution input rules): both dates; `startDate` alone → 7 days;
- *    `endDate` alone → the 7 days ending on it; `currentWeek` → this Monday–Sunday; none → the previous
- *    Monday–Sunday relative to `scheduledTime`, else the execution start time, else the clock.
+ * 3. Resolve the date range in the report time zone: both dates; `startDate` alone → 7 days; `endDate` alone → the 7
+ *    days ending on it; `currentWeek` → this Monday–Sunday; none → the previous Monday–Sunday relative to
+ *    `scheduledTime`, else the execution start time, else the clock.
  * 4. Apply overrides: `accounts` → include filter, `regions`, `frameworks`, `notify` (default true).
  */
 export const resolveRun = async (request: ResolveRunRequest, deps: ResolveRunDeps): Promise<ResolvedRun> => {

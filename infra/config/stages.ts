@@ -10,8 +10,9 @@ const cronField = (what: string, example: string) =>
   z.string().regex(/^\d{1,2}$/, `expected ${what}, e.g. "${example}"`);
 
 /**
- * Compliance events (issue 8): the hub bus, ingest, alerts, digest, reconciliation and query API. Disabled by default;
- * an enabled stage must name its organization, whose accounts alone may put events on the hub bus.
+ * Compliance events (Config compliance changes as they happen): the hub bus, ingest, alerts, digest, reconciliation and
+ * query API. Disabled by default; an enabled stage must name its organization, whose accounts alone may put events on
+ * the hub bus.
  */
 export const EventsConfigSchema = z
   .strictObject({
@@ -61,8 +62,8 @@ export const EventsConfigSchema = z
 export type EventsConfig = z.output<typeof EventsConfigSchema>;
 
 /**
- * Stage configuration (DESIGN.md §6), validated with zod at synth time. Strict: an unknown or misspelt field fails the
- * synth rather than being ignored. Every value is stage config, not a secret.
+ * Stage configuration, validated with zod at synth time. Strict: an unknown or misspelt field fails the synth rather
+ * than being ignored. Every value is stage config, not a secret.
  */
 export const StageConfigSchema = z.strictObject({
   /** Target account and region; omit for an environment-agnostic synth (no lookups are used). */
@@ -131,7 +132,7 @@ export const StageConfigSchema = z.strictObject({
   configRequestsPerSecond: z.number().positive().max(1000).optional(),
   /** Powertools `service` on every log line (the Datadog monitor keys on it). */
   serviceName: z.string().min(1).default('aws-config-compliance'),
-  /** Compliance events (issue 8); see {@link EventsConfigSchema}. */
+  /** Compliance events; see {@link EventsConfigSchema}. */
   events: EventsConfigSchema.prefault({}),
 });
 

@@ -25,8 +25,8 @@ export interface ReportBucketProps {
 }
 
 /**
- * The report bucket (runs, partials, map results, reports, history) with its server access log bucket:
- * SSE-S3, all public access blocked, TLS-only bucket policy, lifecycle per prefix (DESIGN.md §7).
+ * The report bucket (runs, partials, map results, reports, history) with its server access log bucket: SSE-S3, all
+ * public access blocked, TLS-only bucket policy, lifecycle per prefix.
  */
 export class ReportBucket extends Construct {
   /** Where the workflow keeps `runs/`, `reports/` and `history/`. */

@@ -57,9 +57,9 @@ export interface ReportFunctionProps {
 export type ReportBucketAccess = 'read' | 'write' | 'read-write';
 
 /**
- * Our only Lambda construct (STYLE.md §3.2 item 18), an L2.5 on `NodejsFunction`: Node.js 24 on arm64, X-Ray tracing,
- * an explicit log group with retention, an execution role without managed policies, Powertools env and source maps.
- * Bundled with the local esbuild (no Docker): minified CJS with source maps and kept names (error names survive).
+ * Our only Lambda construct (every function of the app is one), an L2.5 on `NodejsFunction`: Node.js 24 on arm64, X-Ray
+ * tracing, an explicit log group with retention, an execution role without managed policies, Powertools env and source
+ * maps. Bundled with the local esbuild (no Docker): minified CJS with source maps and kept names (error names survive).
  */
 export class ReportFunction extends Construct {
   readonly function: nodejs.NodejsFunction;

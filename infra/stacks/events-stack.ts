@@ -20,9 +20,9 @@ export interface EventsStackProps extends StackProps {
 }
 
 /**
- * The hub side of the compliance events feature (issue 8): the organization-only hub bus with its archive, the rule to
- * the ingest function (retry policy, dead-letter queue, alarm), the events table (retained), the daily digest and
- * nightly reconciliation schedules, and the IAM-authorised query API.
+ * The hub side of the compliance events feature: the organization-only hub bus with its archive, the rule to the ingest
+ * function (retry policy, dead-letter queue, alarm), the events table (retained), the daily digest and nightly
+ * reconciliation schedules, and the IAM-authorised query API.
  */
 export class EventsStack extends Stack {
   readonly hub: HubEventBus;

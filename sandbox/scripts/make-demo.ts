@@ -2,10 +2,10 @@
 // The demo is the generator's output for a fixed seed, plus three hand-placed cases: one SUSPENDED account (must be
 // left out of reports), one account whose member role answers AccessDenied, and one with Config off in eu-west-1.
 // The Lacework section is generated last (its own PRNG), after the suspension, so the AWS part does not change.
-// Traced changes (issue 9) are added last by `addTracedChanges`: CloudTrail records and configuration items for a few
-// resources that turned NON_COMPLIANT in the default week. The generator has changed since demo.json was written, so
-// `npx tsx sandbox/scripts/make-demo.ts --traces-only` re-adds them to the committed demo.json and leaves every other
-// record as it is.
+// Traced changes (who made a resource non-compliant) are added last by `addTracedChanges`: CloudTrail records and
+// configuration items for a few resources that turned NON_COMPLIANT in the default week. The generator has changed
+// since demo.json was written, so `npx tsx sandbox/scripts/make-demo.ts --traces-only` re-adds them to the committed
+// demo.json and leaves every other record as it is.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateScenario } from '../generator';
@@ -291,10 +291,11 @@ const privilegeEscalation = (t: Target) => {
 };
 
 /**
- * Adds the demo's traced changes (issue 9): in the management account, a privilege-escalation sequence by an IAM user
- * ending in the change of an IAM user; in the second account, a change through a two-hop role chain (S3 bucket) and
- * one by an Identity Center user (EC2 instance). Each targets a resource that turned NON_COMPLIANT in 2026-11-16..22;
- * existing `cloudTrailEvents` / `configurationItems` of those regions are replaced, nothing else changes.
+ * Adds the demo's traced changes (for Trace changes): in the management account, a privilege-escalation sequence by an
+ * IAM user ending in the change of an IAM user; in the second account, a change through a two-hop role chain (S3
+ * bucket) and one by an Identity Center user (EC2 instance). Each targets a resource that turned NON_COMPLIANT in
+ * 2026-11-16..22; existing `cloudTrailEvents` / `configurationItems` of those regions are replaced, nothing else
+ * changes.
  */
 export const addTracedChanges = (scenario: Scenario): Scenario => {
   const [management, second] = scenario.organization.accounts;

@@ -63,7 +63,9 @@ export const readWorkbookWithOpenpyxl = (path: string): { sheets: DumpedSheet[] 
   return JSON.parse(run.stdout) as { sheets: DumpedSheet[] };
 };
 
-/** The shared flags of toolchain.md §7, with a fresh profile directory. */
+/**
+ * The flags every headless Chromium run here shares (no GPU, QUIC, sync or updates), with a fresh profile directory.
+ */
 const chromiumFlags = (profileDir: string): string[] => [
   '--headless',
   '--no-sandbox',

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ComplianceTypeSchema } from '../../domain/compliance-type.schema';
 
 /**
- * The EventBridge "Config Rules Compliance Change" event, with the casing AWS really sends (reference/aws.md §4.2,
- * cloudtrail-and-config-events.md part B): `configRuleARN` (not `configRuleArn`), `oldEvaluationResult` absent on a
- * resource's first evaluation, `annotation` only when the rule sets one. Unknown keys pass through untouched (AWS adds
- * fields); only the fields the ingest reads are required.
+ * The EventBridge "Config Rules Compliance Change" event, with the casing AWS really sends (real events quoted in
+ * public repositories, and
+ * https://docs.aws.amazon.com/config/latest/developerguide/example-config-rule-compliance-notification.html):
+ * `configRuleARN` (not `configRuleArn`), `oldEvaluationResult` absent on a resource's first evaluation, `annotation`
+ * only when the rule sets one. Unknown keys pass through untouched (AWS adds fields); only the fields the ingest reads
+ * are required.
  */
 /** ISO 8601 instant with an offset or `Z` (Config sends millisecond UTC, e.g. `2021-03-11T10:15:32.789Z`). */
 const IsoInstantSchema = z.iso.datetime({ offset: true });

@@ -1,6 +1,6 @@
 /**
- * The account part of a Lacework host, as the SDKs normalise it (reference §1.1, go `lwdomain.New`): the scheme, any
- * path and everything from `.lacework.net` on are dropped, so `https://myco.fra.lacework.net/ui` gives `myco.fra`.
+ * The account part of a Lacework host, as the SDKs normalise it (the Go SDK's `lwdomain.New`): the scheme, any path and
+ * everything from `.lacework.net` on are dropped, so `https://myco.fra.lacework.net/ui` gives `myco.fra`.
  *
  * @example laceworkAccountName('myco.lacework.net') // 'myco'
  */

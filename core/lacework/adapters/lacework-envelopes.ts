@@ -9,8 +9,9 @@ import {
 } from '../../domain/lacework.schema';
 
 /**
- * The API v2 envelopes around the domain shapes (reference §2.1). Local to the adapter: callers only see the
- * elements. Single-object endpoints are also accepted as a one-element `data` array, which some tenants answer.
+ * The API v2 envelopes around the domain shapes (`{"data": …}`, plus `paging` on paged lists). Local to the adapter:
+ * callers only see the elements. Single-object endpoints are also accepted as a one-element `data` array, which some
+ * tenants answer.
  */
 
 const one = <S extends z.ZodType>(schema: S) =>

@@ -60,10 +60,10 @@ export interface LaceworkHttpApiOptions {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * {@link LaceworkApi} over the Lacework REST API v2 (reference/lacework-api.md §1–§3): bearer token from the API key
- * (renewed before it expires, and once more when a call answers 401), absolute `nextPage` paging, bounded retries
- * of 429/5xx/network failures with `Retry-After` honoured, every body parsed with zod. The secret and the tokens are
- * redacted from every error text and are never attached to an error.
+ * {@link LaceworkApi} over the Lacework REST API v2 (`https://<account>.lacework.net/api/v2/…`): bearer token from the
+ * API key (renewed before it expires, and once more when a call answers 401), absolute `nextPage` paging, bounded
+ * retries of 429/5xx/network failures with `Retry-After` honoured, every body parsed with zod. The secret and the
+ * tokens are redacted from every error text and are never attached to an error.
  *
  * @example
  * const api = new LaceworkHttpApi({ key: await loadLaceworkKeyFile('keys/lw.json'), keySource: 'keys/lw.json' });

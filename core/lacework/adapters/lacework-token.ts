@@ -21,8 +21,9 @@ export const refusedKeyError = (account: string, status: number, keySource: stri
   );
 
 /**
- * Access tokens from `POST /api/v2/access/tokens` (reference §1.2): one token shared by every call until shortly
- * before its `expiresAt`, then renewed; concurrent callers share one request. A refused key (401/403) is a ConfigError.
+ * Access tokens from `POST /api/v2/access/tokens` (`X-LW-UAKS: <secret>`, body `{keyId, expiryTime}`): one token shared
+ * by every call until shortly before its `expiresAt`, then renewed; concurrent callers share one request. A refused key
+ * (401/403) is a ConfigError.
  */
 export class LaceworkTokenProvider {
   private cached: CachedToken | undefined;

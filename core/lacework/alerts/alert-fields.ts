@@ -59,12 +59,12 @@ const accountOf = (alert: Loose, details: Loose, keys: Loose[]): string => {
 };
 
 /**
- * The alert's own columns, as the final CSV version of the legacy tool (adb21fd, ../shared/reference/lacework-api.md
- * §5.2) mapped them:
+ * The alert's own columns, as the final CSV version of the legacy Alert Reporting tool mapped them
+ * (`script/lacework_alert_reporting.py` at adb21fd in https://github.com/andrewbearsley/lacework-alert-reporting):
  * - Policy ID: `policyId`, else `data.policyId`, else `data.REC_ID`, else `Unknown` (list alert first, then details).
  * - Resource: each `entityMap.Resource[i].KEY.resource`; an `arn:aws:` one gains ` (Account: <id>, Alias: <alias>)` or
  *   ` (Account: <id>)`; joined with `\n`. Fallbacks: the details' `data[].resource`, then top-level `resource`,
- *   else `Unknown`. A resource with no `account_id` is written bare [assumption: the legacy code is not in the notes].
+ *   else `Unknown`. A resource with no `account_id` is written bare [assumption: the legacy code for it is not known].
  * - Region: every non-empty `KEY.resource_region` joined with `\n` (not de-duplicated), else top-level `region`,
  *   else `Unknown`.
  * - Account: for `arn:aws:` resources only, `<id> (<alias>)` or `<id>`, joined with `\n`; else top-level `account`,

@@ -3,7 +3,7 @@ import { severityRank } from '../frameworks/compliance-rows';
 import { pyCompare } from '../python-compat';
 import { quoteNonNumericCsv } from '../python-csv';
 
-/** The PRD's columns of `lacework_alerts_<start>_to_<end>.csv`, in order. */
+/** The legacy Alert Reporting tool's columns of `lacework_alerts_<start>_to_<end>.csv`, in order. */
 export const ALERTS_CSV_HEADER = [
   'Policy ID',
   'Policy Title',

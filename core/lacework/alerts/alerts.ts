@@ -85,7 +85,7 @@ const filterPolicies = async (
  * 1. `GET /Alerts` over windows of ≤ 7 days covering the inclusive UTC days, every page; de-duplicate by alertId.
  *    A window that cannot be listed **throws** (an incomplete list must not pass for a complete one).
  * 2. Keep `derivedFields.sub_category` equal to `compliance` in any case. The legacy `is_compliance_policy` drop
- *    (policy type / title keywords) is not applied: the issue keeps every compliance alert.
+ *    (policy type / title keywords) is not applied: the report keeps every compliance alert.
  * 3. With `reportFilter`: keep alerts whose policy id is in that framework (name matched after trimming). If the
  *    definition cannot be fetched, is unknown or has no policies, every alert is kept and an error says why
  *    (fail-open, as the legacy tool).

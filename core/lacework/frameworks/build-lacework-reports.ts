@@ -35,7 +35,7 @@ const listed = (items: readonly string[]): string =>
   items.slice(0, MAX_LISTED).join('; ') + (items.length > MAX_LISTED ? ` (+${items.length - MAX_LISTED} more)` : '');
 
 /**
- * The merger's side of the framework report (§5.1 steps 9–11):
+ * The merger's side of the framework report (the legacy mapping tool's per-account sums, their total and the rows):
  *
  * 1. `add` per account: an `ok` result is folded into that framework's sums; `no-report` leaves the account out;
  *    `error` leaves it out and is remembered for the errors.

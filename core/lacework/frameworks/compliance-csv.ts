@@ -1,7 +1,10 @@
 import { complianceRowValues, type LaceworkComplianceRow } from '../../domain/lacework-report';
 import { quoteNonNumericCsv } from '../python-csv';
 
-/** The PRD's columns of `<stem>_compliance.csv`, in order (Description and Remediation are workbook-only). */
+/**
+ * The legacy mapping tool's columns of `<stem>_compliance.csv`, in order (Description and Remediation are
+ * workbook-only).
+ */
 export const COMPLIANCE_CSV_HEADER = [
   'Policy Name',
   'Policy ID',

@@ -3,17 +3,20 @@ import { pyCompare, pyTitle } from '../python-compat';
 import type { PolicyTotals } from './framework-aggregation';
 import type { PolicyDetails } from './policy-catalog';
 
-/** `status_rank` of §5.1: enabled 1, disabled 2, unknown 3, anything else 999 (compared lower-case). */
+/**
+ * `status_rank` of the legacy Framework Compliance Mapping tool: enabled 1, disabled 2, unknown 3, anything else 999
+ * (compared lower-case).
+ */
 export const statusRank = (status: string): number =>
   ({ enabled: 1, disabled: 2, unknown: 3 })[status.toLowerCase()] ?? 999;
 
-/** `severity_rank` of §5.1/§5.2: critical 1, high 2, medium 3, low 4, info 5, unknown 6, anything else 999. */
+/** `severity_rank` of both legacy tools: critical 1, high 2, medium 3, low 4, info 5, unknown 6, anything else 999. */
 export const severityRank = (severity: string): number =>
   ({ critical: 1, high: 2, medium: 3, low: 4, info: 5, unknown: 6 })[severity.toLowerCase()] ?? 999;
 
 /**
- * Sort of §5.1: `(Policy Type, status rank, severity rank, Policy ID)`, strings compared as Python does (code points,
- * case-sensitive: `Compliance` < `Violation` < `compliance`).
+ * The legacy mapping tool's sort: `(Policy Type, status rank, severity rank, Policy ID)`, strings compared as Python
+ * does (code points, case-sensitive: `Compliance` < `Violation` < `compliance`).
  */
 export const compareComplianceRows = (a: LaceworkComplianceRow, b: LaceworkComplianceRow): number =>
   pyCompare(a.policyType, b.policyType) ||
@@ -24,8 +27,8 @@ export const compareComplianceRows = (a: LaceworkComplianceRow, b: LaceworkCompl
 /** Options of {@link buildComplianceRows}. */
 export interface ComplianceRowOptions {
   /**
-   * Policy types (compared lower-case) whose rows are dropped. The issue and the PRD drop Manual policies only; the last
-   * legacy version (from 07f53f8) also dropped `violation`, which a caller can ask for here.
+   * Policy types (compared lower-case) whose rows are dropped. The report drops Manual policies only, as the legacy
+   * tool's CSV did; from 07f53f8 the legacy tool also dropped `violation`, which a caller can ask for here.
    * @default ['manual']
    */
   dropPolicyTypes?: readonly string[];
@@ -58,11 +61,11 @@ const rowFields = (
 };
 
 /**
- * Step 11 of §5.1: one row per framework policy. Policy Name = the title (`Not Found` for a policy that does not exist,
- * `Error` when its fetch failed; their Severity, Status and Policy Type read `Unknown`), Severity title-cased, Status
- * from the policy's enabled flag, Framework Name = the definition's `reportName`, Policy Type raw, the counts from the
- * totals; Description/Remediation (workbook only) default `N/A`. Manual policies are dropped, then rows are sorted by
- * {@link compareComplianceRows}.
+ * The legacy mapping tool's CSV rows: one row per framework policy. Policy Name = the title (`Not Found` for a policy
+ * that does not exist, `Error` when its fetch failed; their Severity, Status and Policy Type read `Unknown`), Severity
+ * title-cased, Status from the policy's enabled flag, Framework Name = the definition's `reportName`, Policy Type raw,
+ * the counts from the totals; Description/Remediation (workbook only) default `N/A`. Manual policies are dropped, then
+ * rows are sorted by {@link compareComplianceRows}.
  */
 export const buildComplianceRows = (
   frameworkName: string,

@@ -3,7 +3,7 @@ import { pyInt } from '../python-compat';
 
 type Recommendation = LaceworkFrameworkResult['recommendations'][number];
 
-/** Per-policy sums over the aggregated accounts (legacy §5.1 steps 9–10). */
+/** Per-policy sums over the aggregated accounts, as the legacy mapping tool added them up. */
 export interface PolicyTotals {
   compliant: number;
   nonCompliant: number;
@@ -39,11 +39,11 @@ const ruleFor = (
 };
 
 /**
- * One account's report, step 9 of §5.1: for each recommendation (every `REC_ID`; ids outside the framework are
- * dropped later by {@link FrameworkTotals.totalsFor}), lower-case `STATUS`, then
- * `compliant` += int(ASSESSED_RESOURCE_COUNT); `noncompliant`/`non-compliant` += int(RESOURCE_COUNT);
- * the manual/could-not-assess aliases += int(ASSESSED_RESOURCE_COUNT); other statuses are ignored. A `REC_ID` listed
- * twice is added twice (legacy behaviour).
+ * One account's report, summed as the legacy mapping tool did: for each recommendation (every `REC_ID`; ids outside the
+ * framework are dropped later by {@link FrameworkTotals.totalsFor}), lower-case `STATUS`, then `compliant` +=
+ * int(ASSESSED_RESOURCE_COUNT); `noncompliant`/`non-compliant` += int(RESOURCE_COUNT); the manual/could-not-assess
+ * aliases += int(ASSESSED_RESOURCE_COUNT); other statuses are ignored. A `REC_ID` listed twice is added twice (legacy
+ * behaviour).
  *
  * Counts are converted like Python `int()` (strings such as `"12"` included). A count `int()` would reject (`null`,
  * `"n/a"`, missing) skips **that recommendation only**, with a warning: the legacy tool's try/except around the whole
@@ -71,8 +71,9 @@ export const aggregateAccount = (accountId: string, recommendations: readonly Re
 };
 
 /**
- * Step 10 of §5.1 for one framework, fed one account at a time so the merger never holds more than the sums: only
- * accounts with an `ok` report are added (`no-report` and `error` accounts are left out of every count).
+ * The legacy mapping tool's total over accounts for one framework, fed one account at a time so the merger never holds
+ * more than the sums: only accounts with an `ok` report are added (`no-report` and `error` accounts are left out of
+ * every count).
  */
 export class FrameworkTotals {
   private readonly totals = new Map<string, PolicyTotals>();

@@ -1,6 +1,6 @@
 /**
- * Output file names of the Lacework reports, exactly as the legacy tools built them (../shared/reference/lacework-api.md
- * §5.1 "Filename stem" and §5.2 "Output name").
+ * Output file names of the Lacework reports, exactly as the legacy tools built them (`compliance_framework_mapping.py`
+ * and `lacework_alert_reporting.py` in https://github.com/andrewbearsley/lacework-alert-reporting).
  */
 
 /**

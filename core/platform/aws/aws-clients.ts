@@ -52,8 +52,8 @@ const once = <T>(make: () => T): (() => T) => {
 
 /**
  * Builds the AWS SDK clients with one retry policy (`retryMode: 'adaptive'`, `maxAttempts`) and, for the sandbox,
- * loopback endpoints with path-style S3 and checksums only when required (reference/toolchain.md §4: flexible
- * checksums on stream bodies store the aws-chunked framing in s3rver).
+ * loopback endpoints with path-style S3 and checksums only when required (with the SDK's default flexible checksums,
+ * s3rver stores the aws-chunked framing of a stream body inside the object).
  *
  * @example
  * const clients = createAwsClientFactory({ region: env.AWS_REGION, maxAttempts: env.AWS_MAX_ATTEMPTS });

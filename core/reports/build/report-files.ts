@@ -13,7 +13,7 @@ export const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
 } as const;
 
-/** The file names under `reports/<endDate>/<runId>/` (DESIGN.md §5). */
+/** The file names under `reports/<endDate>/<runId>/`. */
 export const reportFileNames = (run: { startDate: string; endDate: string }) => {
   const range = `${run.startDate}_to_${run.endDate}`;
   return {

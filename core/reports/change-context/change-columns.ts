@@ -2,7 +2,7 @@ import type { Finding, Hop } from '../../domain/change-context.model';
 import type { TracedChange } from '../../domain/change-context.schema';
 
 /**
- * Pure text helpers for the change context columns (issue 9 item 4). Every value comes from CloudTrail, so it is
+ * Pure text helpers for the change context columns of the reports. Every value comes from CloudTrail, so it is
  * attacker-controllable: these return plain text, and each renderer escapes it (HTML) or writes it as a cell value.
  */
 

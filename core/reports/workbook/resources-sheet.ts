@@ -15,7 +15,10 @@ const WIDTHS: Record<keyof ResourceRow, number> = {
   recordedTime: 25,
 };
 
-/** The change columns (issue 9), after New, filled when Trace changes traced the resource. */
+/**
+ * The change columns (who changed the resource, from where, how and when), after New, filled when Trace changes traced
+ * the resource.
+ */
 const CHANGE_COLUMNS = [
   { key: 'changedBy', header: 'Changed by', width: 32 },
   { key: 'origin', header: 'Origin', width: 44 },

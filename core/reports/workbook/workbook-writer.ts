@@ -43,7 +43,7 @@ export interface WorkbookContent {
   trend?: readonly TrendPoint[];
   /** @default - the Lacework tabs say "Lacework not configured for this run" */
   lacework?: LaceworkReports;
-  /** Trace changes' findings (issue 9). @default - the Change context tab says no resource was traced */
+  /** Trace changes' findings. @default - the Change context tab says no resource was traced */
   changeContext?: ChangeContextReport;
 }
 

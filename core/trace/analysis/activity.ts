@@ -18,7 +18,7 @@ export interface ActivityWindow {
 const HOUR_MS = 3_600_000;
 
 /** One copy per cross-account call: records sharing a `sharedEventID` collapse to the caller-side copy. */
-export function dedupeSharedEvents(records: readonly CloudTrailRecord[]): CloudTrailRecord[] {
+export const dedupeSharedEvents = (records: readonly CloudTrailRecord[]): CloudTrailRecord[] => {
   const kept = new Map<string, CloudTrailRecord>();
   for (const record of records) {
     const key = record.sharedEventID ?? `event:${record.eventID}`;
@@ -31,17 +31,17 @@ export function dedupeSharedEvents(records: readonly CloudTrailRecord[]): CloudT
     }
   }
   return [...kept.values()];
-}
+};
 
 /**
  * The origin key of each record (by `eventID`), resolving sessions through the issuing events present in `records`
  * (in time order) and the keys already known from the chain. Sessions that cannot be resolved fall back to the
  * FederatedUser's issuer, then to `source-identity:<value>`, then to the session itself.
  */
-export function attributeOrigins(
+export const attributeOrigins = (
   records: readonly CloudTrailRecord[],
   knownKeys: ReadonlyMap<string, string> = new Map(),
-) {
+) => {
   const keyOrigin = new Map(knownKeys);
   const origins = new Map<string, string>();
   const ordered = [...records].sort((a, b) => (eventTimeMs(a) ?? 0) - (eventTimeMs(b) ?? 0));
@@ -53,9 +53,9 @@ export function attributeOrigins(
     if (issued !== undefined && !keyOrigin.has(issued)) keyOrigin.set(issued, origin);
   }
   return origins;
-}
+};
 
-function originKeyOf(record: CloudTrailRecord, keyOrigin: ReadonlyMap<string, string>): string {
+const originKeyOf = (record: CloudTrailRecord, keyOrigin: ReadonlyMap<string, string>): string => {
   const identity = record.userIdentity;
   const actor = actorFromIdentity(identity, record);
   if (actor.kind !== 'assumed-role') return actor.key;
@@ -65,16 +65,16 @@ function originKeyOf(record: CloudTrailRecord, keyOrigin: ReadonlyMap<string, st
   if (identity.type === 'FederatedUser' && issuer?.type === 'IAMUser' && issuer.arn) return `iam-user:${issuer.arn}`;
   const sourceIdentity = identity.sessionContext?.sourceIdentity;
   return sourceIdentity === undefined ? actor.key : `source-identity:${sourceIdentity}`;
-}
+};
 
-function belongsTo(originKey: string | undefined, origin: Actor): boolean {
+const belongsTo = (originKey: string | undefined, origin: Actor): boolean => {
   if (originKey === undefined) return false;
   if (originKey === origin.key) return true;
   const hinted = originKey.startsWith('source-identity:') ? originKey.slice('source-identity:'.length) : undefined;
   return hinted !== undefined && (hinted === origin.userName || hinted === origin.sourceIdentity);
-}
+};
 
-function callRef(record: CloudTrailRecord): CallRef {
+const callRef = (record: CloudTrailRecord): CallRef => {
   const target = callTarget(record);
   return {
     eventId: record.eventID,
@@ -87,9 +87,9 @@ function callRef(record: CloudTrailRecord): CallRef {
     ...(record.userAgent && { userAgent: record.userAgent }),
     ...(record.awsRegion && { region: record.awsRegion }),
   };
-}
+};
 
-function servicesPerHour(records: readonly CloudTrailRecord[]): ServiceHour[] {
+const servicesPerHour = (records: readonly CloudTrailRecord[]): ServiceHour[] => {
   const counts = new Map<string, ServiceHour>();
   for (const record of records) {
     const hour = new Date(Math.floor((eventTimeMs(record) ?? 0) / HOUR_MS) * HOUR_MS).toISOString();
@@ -101,13 +101,13 @@ function servicesPerHour(records: readonly CloudTrailRecord[]): ServiceHour[] {
   return [...counts.values()].sort(
     (a, b) => a.hour.localeCompare(b.hour) || a.eventSource.localeCompare(b.eventSource),
   );
-}
+};
 
 const distinct = (values: (string | undefined)[]): string[] =>
   [...new Set(values.filter((v): v is string => v !== undefined && v !== ''))].sort();
 
 /**
- * What the origin did around the change (reference A.4 "per-principal window summary"):
+ * What the origin did around the change (a per-principal summary of the window):
  * 1. de-duplicate cross-account copies by `sharedEventID`;
  * 2. attribute every record to an origin (sessions resolved through the issuing events in `records` and the chain's
  *    keys) and keep the origin's records inside the window (±24 h by default);
@@ -116,12 +116,12 @@ const distinct = (values: (string | undefined)[]): string[] =>
  * 4. match the privilege-escalation catalogue on the origin's calls only.
  * Records without a readable `eventTime` are listed in `skipped`. Never throws.
  */
-export function summarizeActivity(
+export const summarizeActivity = (
   records: readonly CloudTrailRecord[],
   origin: RoleChain | Actor,
   window: ActivityWindow,
   options: CatalogueOptions = {},
-): ActivitySummary {
+): ActivitySummary => {
   const actor = 'hops' in origin ? origin.origin : origin;
   const chainKeys = new Map<string, string>();
   if ('hops' in origin) {
@@ -157,4 +157,4 @@ export function summarizeActivity(
     regions: distinct(mine.map((r) => r.awsRegion)),
     skipped,
   };
-}
+};

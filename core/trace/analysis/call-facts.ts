@@ -1,50 +1,54 @@
 import type { CloudTrailRecord } from './cloudtrail-record.schema';
 
-/** Error codes of authorisation failures (reference A.3 gotcha 3); everything else with an `errorCode` is just failed. */
+/**
+ * Error codes of authorisation failures (`AccessDenied`, `AccessDeniedException`, EC2's `Client.UnauthorizedOperation`,
+ * `UnauthorizedException`, …); everything else with an `errorCode` (`NoSuchBucket`, `ValidationException`, …) is just
+ * failed.
+ */
 const DENIED =
   /^(AccessDenied|(Client\.)?UnauthorizedOperation$|UnauthorizedException$|UnauthorizedAccess|AuthorizationError)/;
 
 /** True when the call failed with an authorisation error (`AccessDenied*`, `Client.UnauthorizedOperation`, …). */
-export function isDenied(record: CloudTrailRecord): boolean {
+export const isDenied = (record: CloudTrailRecord): boolean => {
   return record.errorCode !== undefined && DENIED.test(record.errorCode);
-}
+};
 
 /** True when the call failed (an `errorCode` is present). Success is NEVER judged by `responseElements`. */
-export function isFailed(record: CloudTrailRecord): boolean {
+export const isFailed = (record: CloudTrailRecord): boolean => {
   return record.errorCode !== undefined && record.errorCode !== '';
-}
+};
 
 /** True for a successful write: `readOnly === false` and no `errorCode`. Never judged by the event-name prefix. */
-export function isWrite(record: CloudTrailRecord): boolean {
+export const isWrite = (record: CloudTrailRecord): boolean => {
   return record.readOnly === false && !isFailed(record);
-}
+};
 
 /**
  * The event name without API-version suffixes (`CreateFunction20150331` → `CreateFunction`,
  * `UpdateFunctionCode20150331v2` → `UpdateFunctionCode`, `CreateFunction2020_05_31` → `CreateFunction`).
  * Use it for matching only; show the raw name.
  */
-export function normalizedEventName(record: CloudTrailRecord): string {
+export const normalizedEventName = (record: CloudTrailRecord): string => {
   return record.eventName.replace(/(\d{8}(v\d+)?|\d{4}_\d{2}_\d{2})$/, '');
-}
+};
 
 /** A string field of `requestParameters` (absent, null or non-string → `undefined`). */
-export function param(record: CloudTrailRecord, key: string): string | undefined {
+export const param = (record: CloudTrailRecord, key: string): string | undefined => {
   const value = record.requestParameters?.[key];
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
+};
 
 /** A field of `requestParameters` of any type. */
-export function rawParam(record: CloudTrailRecord, key: string): unknown {
+export const rawParam = (record: CloudTrailRecord, key: string): unknown => {
   return record.requestParameters?.[key];
-}
+};
 
 /** The last segment of a name or ARN (`arn:aws:lambda:…:function:fn` → `fn`, `family:3` → `family` with `sep` ':'). */
-export function lastSegment(value: string | undefined, sep = '/'): string | undefined {
+export const lastSegment = (value: string | undefined, sep = '/'): string | undefined => {
   if (value === undefined) return undefined;
   const tail = value.split(sep).pop();
   return tail === '' ? undefined : tail;
-}
+};
 
 const TARGET_PARAMS = [
   'roleArn',
@@ -63,7 +67,7 @@ const TARGET_PARAMS = [
  * What a call acted on, for the report's lists: `resources[0].ARN`, else the first known name or ARN parameter, else
  * the `on resource: arn:…` of a denied call's `errorMessage` (its parameters are often dropped).
  */
-export function callTarget(record: CloudTrailRecord): string | undefined {
+export const callTarget = (record: CloudTrailRecord): string | undefined => {
   const fromResources = record.resources?.find((r) => r.ARN !== undefined)?.ARN;
   if (fromResources !== undefined) return fromResources;
   for (const key of TARGET_PARAMS) {
@@ -71,4 +75,4 @@ export function callTarget(record: CloudTrailRecord): string | undefined {
     if (value !== undefined) return value;
   }
   return /on resource: (arn:\S+)/.exec(record.errorMessage ?? '')?.[1];
-}
+};

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /**
- * A CloudTrail record as LookupEvents returns it in the `CloudTrailEvent` string (reference
- * cloudtrail-and-config-events.md A.3). The schema is LENIENT on purpose: real records are messy (identities without
- * `arn` or `sessionContext`, anonymised IPs such as `075.050.255.67` or `AWS Internal`, fake regions, `null`
- * `requestParameters` on denied calls, unknown event names). Only what every record carries is required: `eventID`,
- * `eventTime`, `eventSource`, `eventName` and `userIdentity.type`. Unknown keys pass through untouched at every level.
- * Never validate `awsRegion` against a region list or `sourceIPAddress` as an IP.
+ * A CloudTrail record as LookupEvents returns it in the `CloudTrailEvent` string (fields:
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html). The
+ * schema is LENIENT on purpose: real records are messy (identities without `arn` or `sessionContext`, anonymised IPs
+ * such as `075.050.255.67` or `AWS Internal`, fake regions, `null` `requestParameters` on denied calls, unknown event
+ * names). Only what every record carries is required: `eventID`, `eventTime`, `eventSource`, `eventName` and
+ * `userIdentity.type`. Unknown keys pass through untouched at every level. Never validate `awsRegion` against a region
+ * list or `sourceIPAddress` as an IP.
  */
 
 /** Loose JSON object (unknown keys kept). */
@@ -111,7 +112,7 @@ export type CloudTrailParseResult =
  * const r = parseCloudTrailRecord(item.CloudTrailEvent);
  * if (!r.ok) notTraced.push({ eventId: r.eventId, reason: r.reason });
  */
-export function parseCloudTrailRecord(input: unknown): CloudTrailParseResult {
+export const parseCloudTrailRecord = (input: unknown): CloudTrailParseResult => {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -125,19 +126,19 @@ export function parseCloudTrailRecord(input: unknown): CloudTrailParseResult {
   const eventId = readEventId(value);
   const reason = `record malformed: ${z.prettifyError(result.error).replaceAll('\n', '; ')}`;
   return eventId === undefined ? { ok: false, reason } : { ok: false, reason, eventId };
-}
+};
 
-function readEventId(value: unknown): string | undefined {
+const readEventId = (value: unknown): string | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
   const id = (value as Record<string, unknown>).eventID;
   return typeof id === 'string' && id !== '' ? id : undefined;
-}
+};
 
 /**
  * Epoch milliseconds of an ISO-8601 instant, extended (`2024-07-30T21:31:15Z`) or basic (`20131102T010628Z`);
  * `undefined` when unreadable (never `NaN`).
  */
-export function parseInstantMs(value: string | undefined): number | undefined {
+export const parseInstantMs = (value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const basic = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   const text = basic ? `${basic[1]}-${basic[2]}-${basic[3]}T${basic[4]}:${basic[5]}:${basic[6]}Z` : value;
@@ -145,9 +146,9 @@ export function parseInstantMs(value: string | undefined): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
-}
+};
 
 /** Epoch milliseconds of the record's `eventTime`, or `undefined` when unreadable. */
-export function eventTimeMs(record: CloudTrailRecord): number | undefined {
+export const eventTimeMs = (record: CloudTrailRecord): number | undefined => {
   return parseInstantMs(record.eventTime);
-}
+};

@@ -5,13 +5,13 @@ import type { CloudTrailRecord, UserIdentity } from './cloudtrail-record.schema'
 export const SSO_ROLE_PREFIX = 'AWSReservedSSO_';
 
 /** The account of an ARN (`arn:aws:iam::111122223333:user/alice` → `111122223333`), if any. */
-export function accountOfArn(arn: string | undefined): string | undefined {
+export const accountOfArn = (arn: string | undefined): string | undefined => {
   const account = arn?.split(':')[4];
   return account === undefined || account === '' ? undefined : account;
-}
+};
 
 /** Role name and session name of a session identity, from `sessionIssuer`, `principalId` and `arn` (any may be absent). */
-export function sessionOf(identity: UserIdentity): { roleArn?: string; roleName?: string; sessionName?: string } {
+export const sessionOf = (identity: UserIdentity): { roleArn?: string; roleName?: string; sessionName?: string } => {
   const issuer = identity.sessionContext?.sessionIssuer;
   const arnParts = identity.arn?.split(':').slice(5).join(':').split('/');
   const fromArn = arnParts !== undefined && arnParts.length >= 3 ? arnParts : undefined;
@@ -22,24 +22,24 @@ export function sessionOf(identity: UserIdentity): { roleArn?: string; roleName?
     issuer?.arn ??
     (roleName !== undefined && account !== undefined ? `arn:aws:iam::${account}:role/${roleName}` : undefined);
   return { ...(roleArn && { roleArn }), ...(roleName && { roleName }), ...(sessionName && { sessionName }) };
-}
+};
 
 /** The permission set of an Identity Center role name, or `undefined` when the role is not an SSO role. */
-export function permissionSetOf(roleName: string | undefined): string | undefined {
+export const permissionSetOf = (roleName: string | undefined): string | undefined => {
   if (roleName === undefined || !roleName.startsWith(SSO_ROLE_PREFIX)) return undefined;
   const rest = roleName.slice(SSO_ROLE_PREFIX.length);
   const cut = rest.lastIndexOf('_');
   return cut > 0 ? rest.slice(0, cut) : rest;
-}
+};
 
-function stringField(value: unknown, key: string): string | undefined {
+const stringField = (value: unknown, key: string): string | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
   const field = (value as Record<string, unknown>)[key];
   return typeof field === 'string' && field !== '' ? field : undefined;
-}
+};
 
 /** The person behind an Identity Center session or identity: session name, then `sourceIdentity`, then identity-store fields. */
-function ssoActor(identity: UserIdentity, record: CloudTrailRecord | undefined, sessionName?: string): Actor {
+const ssoActor = (identity: UserIdentity, record: CloudTrailRecord | undefined, sessionName?: string): Actor => {
   const roleName = identity.sessionContext?.sessionIssuer?.userName ?? sessionOf(identity).roleName;
   const permissionSet = permissionSetOf(roleName);
   const person =
@@ -64,18 +64,18 @@ function ssoActor(identity: UserIdentity, record: CloudTrailRecord | undefined, 
     ...(sessionName && { sessionName }),
     ...(identity.sessionContext?.sourceIdentity && { sourceIdentity: identity.sessionContext.sourceIdentity }),
   };
-}
+};
 
 /** True when the identity is a session of an `AWSReservedSSO_*` role. */
-export function isSsoSession(identity: UserIdentity): boolean {
+export const isSsoSession = (identity: UserIdentity): boolean => {
   return identity.type === 'AssumedRole' && permissionSetOf(sessionOf(identity).roleName) !== undefined;
-}
+};
 
 /**
  * Normalises a `userIdentity` into an `Actor` (Panther's `get_actor_user`, extended): Identity Center sessions become
  * the person; AWSAccount becomes the external account; unknown types become `unresolved` with the reason. Never throws.
  */
-export function actorFromIdentity(identity: UserIdentity, record?: CloudTrailRecord): Actor {
+export const actorFromIdentity = (identity: UserIdentity, record?: CloudTrailRecord): Actor => {
   const accountId = identity.accountId ?? accountOfArn(identity.arn);
   const common = {
     ...(identity.arn && { arn: identity.arn }),
@@ -149,4 +149,4 @@ export function actorFromIdentity(identity: UserIdentity, record?: CloudTrailRec
       };
     }
   }
-}
+};

@@ -25,12 +25,12 @@ const TOOLS: readonly { pattern: RegExp; kind: 'cli' | 'sdk' }[] = [
 const CONSOLE_HOSTS = /(^|\.)(console\.aws\.amazon\.com|signin\.aws\.amazon\.com|console\.amazonaws\.com)\b/i;
 const CONSOLE_INVOKERS = new Set(['signin.amazonaws.com', 'AWS Internal', 'console.amazonaws.com']);
 
-function isTrue(value: unknown): boolean {
+const isTrue = (value: unknown): boolean => {
   return value === true || value === 'true';
-}
+};
 
 /**
- * Classifies how a call was made, in Expel's order (reference A.4):
+ * Classifies how a call was made, in the order Expel's published AWS alert enrichment uses:
  * 1. SAML / web identity, from the event name or the identity type;
  * 2. console: `sessionCredentialFromConsole`, `invokedBy` signin / AWS Internal, a browser or `aws-internal/3` user
  *    agent, a console host, or a console sign-in event;
@@ -38,7 +38,7 @@ function isTrue(value: unknown): boolean {
  * 4. CLI or SDK with the tool from the user agent (aws-cli, Boto3, aws-sdk-js, Terraform, …); otherwise `unknown`.
  * Never throws; an absent user agent yields `unknown`.
  */
-export function classifyInterface(record: CloudTrailRecord): Interface {
+export const classifyInterface = (record: CloudTrailRecord): Interface => {
   const identity = record.userIdentity;
   const userAgent = record.userAgent ?? '';
   const invokedBy = identity.invokedBy;
@@ -74,4 +74,4 @@ export function classifyInterface(record: CloudTrailRecord): Interface {
     if (tool !== undefined) return { kind, tool, evidence: `userAgent ${userAgent}` };
   }
   return { kind: 'unknown', evidence: userAgent === '' ? 'no userAgent' : `unrecognised userAgent ${userAgent}` };
-}
+};

@@ -1,7 +1,7 @@
 /**
  * IAM policy documents as CloudTrail records carry them in `requestParameters`: a JSON string (sometimes URL-encoded,
- * with arbitrary whitespace such as tabs) or an object. Parsed as JSON, never substring-matched (Sigma's weakness,
- * reference A.1 §5).
+ * with arbitrary whitespace such as tabs) or an object. Parsed as JSON, never substring-matched: the SigmaHQ CloudTrail
+ * rules match substrings such as `"Effect": "Allow"`, which miss documents with other whitespace.
  */
 
 /** One policy statement, loosely typed (fields may be strings or arrays). */
@@ -14,16 +14,16 @@ export interface PolicyStatement {
 }
 
 /** Parses a policy document given as an object, a JSON string or a URL-encoded JSON string; `undefined` if unreadable. */
-export function parsePolicyDocument(value: unknown): PolicyStatement[] | undefined {
+export const parsePolicyDocument = (value: unknown): PolicyStatement[] | undefined => {
   const doc = typeof value === 'string' ? parseJsonText(value) : value;
   if (typeof doc !== 'object' || doc === null) return undefined;
   const statements = (doc as { Statement?: unknown }).Statement;
   if (Array.isArray(statements))
     return statements.filter((s): s is PolicyStatement => typeof s === 'object' && s !== null);
   return typeof statements === 'object' && statements !== null ? [statements as PolicyStatement] : undefined;
-}
+};
 
-function parseJsonText(text: string): unknown {
+const parseJsonText = (text: string): unknown => {
   for (const candidate of [text, safeDecode(text)]) {
     if (candidate === undefined) continue;
     try {
@@ -33,20 +33,20 @@ function parseJsonText(text: string): unknown {
     }
   }
   return undefined;
-}
+};
 
-function safeDecode(text: string): string | undefined {
+const safeDecode = (text: string): string | undefined => {
   try {
     return decodeURIComponent(text.replace(/\+/g, '%20'));
   } catch {
     return undefined;
   }
-}
+};
 
-function asList(value: unknown): string[] {
+const asList = (value: unknown): string[] => {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
+};
 
 const isAllow = (s: PolicyStatement): boolean => typeof s.Effect === 'string' && s.Effect.toLowerCase() === 'allow';
 
@@ -54,7 +54,7 @@ const isAllow = (s: PolicyStatement): boolean => typeof s.Effect === 'string' &&
  * What makes a document administrative: an Allow of `*`, `*:*` or `iam:*` (any case), or an Allow with `NotAction`.
  * Returns a short reason for the finding's detail, or `undefined` when the document is not broad.
  */
-export function adminGrant(statements: readonly PolicyStatement[] | undefined): string | undefined {
+export const adminGrant = (statements: readonly PolicyStatement[] | undefined): string | undefined => {
   for (const statement of (statements ?? []).filter(isAllow)) {
     const actions = asList(statement.Action).map((a) => a.toLowerCase());
     if (actions.includes('*') || actions.includes('*:*')) return 'policy allows *';
@@ -62,16 +62,16 @@ export function adminGrant(statements: readonly PolicyStatement[] | undefined): 
     if (statement.NotAction !== undefined) return 'policy allows everything but NotAction';
   }
   return undefined;
-}
+};
 
 /**
  * Whether a trust policy lets in anyone (`*`) or a principal of another account than `ownAccountId`.
  * Returns the reason, or `undefined` when the trust stays inside the account (or services only).
  */
-export function openTrust(
+export const openTrust = (
   statements: readonly PolicyStatement[] | undefined,
   ownAccountId: string | undefined,
-): string | undefined {
+): string | undefined => {
   for (const statement of (statements ?? []).filter(isAllow)) {
     const principal = statement.Principal;
     if (principal === '*') return 'trust policy allows any principal';
@@ -83,4 +83,4 @@ export function openTrust(
     }
   }
   return undefined;
-}
+};

@@ -27,23 +27,23 @@ export interface RoleChainOptions {
 }
 
 /** `responseElements.credentials.accessKeyId` of an STS record, if present. */
-export function issuedAccessKeyId(record: CloudTrailRecord): string | undefined {
+export const issuedAccessKeyId = (record: CloudTrailRecord): string | undefined => {
   const credentials = record.responseElements?.credentials;
   if (typeof credentials !== 'object' || credentials === null) return undefined;
   const key = (credentials as Record<string, unknown>).accessKeyId;
   return typeof key === 'string' && key !== '' ? key : undefined;
-}
+};
 
 /**
  * Picks the record that issued `accessKeyId` among candidates (for port implementations and fakes): STS issuing calls
  * only, matched on `responseElements.credentials.accessKeyId` (never the session name), at or before `beforeTime`;
  * copies of one cross-account call (same `sharedEventID`) collapse to the caller-side copy; the latest one wins.
  */
-export function selectIssuingEvent(
+export const selectIssuingEvent = (
   candidates: readonly CloudTrailRecord[],
   accessKeyId: string,
   beforeTime: Date,
-): CloudTrailRecord | undefined {
+): CloudTrailRecord | undefined => {
   const byCall = new Map<string, CloudTrailRecord>();
   for (const record of candidates) {
     const time = eventTimeMs(record);
@@ -56,14 +56,14 @@ export function selectIssuingEvent(
     }
   }
   return [...byCall.values()].sort((a, b) => (eventTimeMs(b) ?? 0) - (eventTimeMs(a) ?? 0))[0];
-}
+};
 
-function mfaOf(identity: UserIdentity): boolean | undefined {
+const mfaOf = (identity: UserIdentity): boolean | undefined => {
   const value = identity.sessionContext?.attributes?.mfaAuthenticated;
   return value === undefined ? undefined : value === true || value === 'true';
-}
+};
 
-function sessionHop(identity: UserIdentity): Hop {
+const sessionHop = (identity: UserIdentity): Hop => {
   const session = sessionOf(identity);
   const accountId = identity.accountId ?? accountOfArn(identity.arn);
   const mfa = mfaOf(identity);
@@ -76,14 +76,14 @@ function sessionHop(identity: UserIdentity): Hop {
     crossAccount: false,
     status: 'resolved',
   };
-}
+};
 
-function unresolve(hop: Hop, code: UnresolvedCode, reason: string): Hop {
+const unresolve = (hop: Hop, code: UnresolvedCode, reason: string): Hop => {
   return { ...hop, status: 'unresolved', unresolvedCode: code, unresolvedReason: reason };
-}
+};
 
 /** The origin shown when the walk stops early: the `sourceIdentity` hint if any hop carried one. */
-function hintedOrigin(hops: readonly Hop[], reason: string): Actor {
+const hintedOrigin = (hops: readonly Hop[], reason: string): Actor => {
   const sourceIdentity = hops.find((hop) => hop.sourceIdentity !== undefined)?.sourceIdentity;
   if (sourceIdentity !== undefined) {
     return {
@@ -102,9 +102,9 @@ function hintedOrigin(hops: readonly Hop[], reason: string): Actor {
     key: `unresolved:${label}`,
     unresolvedReason: reason,
   };
-}
+};
 
-function resolvedHop(base: Hop, issuing: CloudTrailRecord): Hop {
+const resolvedHop = (base: Hop, issuing: CloudTrailRecord): Hop => {
   const caller = actorFromIdentity(issuing.userIdentity, issuing);
   const roleArnParam = issuing.requestParameters?.roleArn;
   const roleAccount = base.accountId ?? accountOfArn(typeof roleArnParam === 'string' ? roleArnParam : undefined);
@@ -123,16 +123,16 @@ function resolvedHop(base: Hop, issuing: CloudTrailRecord): Hop {
     ...(mfa !== undefined && { mfa }),
     crossAccount: roleAccount !== undefined && callerAccount !== undefined && roleAccount !== callerAccount,
   };
-}
+};
 
 type Step = { hop: Hop; next?: CloudTrailRecord; stop?: { code: UnresolvedCode; reason: string } };
 
-async function walkOne(
+const walkOne = async (
   identity: UserIdentity,
   context: CloudTrailRecord,
   lookup: IssuingEventLookup,
   slackMs: number,
-): Promise<Step> {
+): Promise<Step> => {
   const base = sessionHop(identity);
   const key = identity.accessKeyId;
   if (key === undefined) {
@@ -166,15 +166,15 @@ async function walkOne(
     return { hop: unresolve(base, 'issuing-event-mismatch', reason), stop: { code: 'issuing-event-mismatch', reason } };
   }
   return { hop: resolvedHop(base, issuing), next: issuing };
-}
+};
 
-function ssoHop(identity: UserIdentity, record: CloudTrailRecord): { hop: Hop; origin: Actor } {
+const ssoHop = (identity: UserIdentity, record: CloudTrailRecord): { hop: Hop; origin: Actor } => {
   const origin = actorFromIdentity(identity, record);
   return { hop: { ...sessionHop(identity), via: 'IdentityCenter', caller: origin }, origin };
-}
+};
 
 /**
- * Walks the role chain of a change event back to its origin (reference A.4):
+ * Walks the role chain of a change event back to its origin:
  * 1. while the identity is a session (AssumedRole / FederatedUser), ask `lookup` for the STS event that issued its
  *    access key (matched on `responseElements.credentials.accessKeyId`) and record the hop;
  * 2. recurse on that event's caller; stop at an IAM user, root, SAML or web identity subject, AWS service or external
@@ -183,11 +183,11 @@ function ssoHop(identity: UserIdentity, record: CloudTrailRecord): { hop: Hop; o
  *    a cycle (same key or same `sharedEventID` twice), with `sourceIdentity` as the origin hint.
  * Never throws. Hops are returned origin first.
  */
-export async function resolveRoleChain(
+export const resolveRoleChain = async (
   change: ChangeEvent | CloudTrailRecord,
   lookup: IssuingEventLookup,
   options: RoleChainOptions = {},
-): Promise<RoleChain> {
+): Promise<RoleChain> => {
   const maxHops = options.maxHops ?? 8;
   const slackMs = options.creationSlackMs ?? 300_000;
   let record: CloudTrailRecord =
@@ -242,4 +242,4 @@ export async function resolveRoleChain(
     if (callKey !== undefined) seenCalls.add(callKey);
     record = step.next;
   }
-}
+};

@@ -55,9 +55,10 @@ const activityQueries = (record: CloudTrailRecord, chain: RoleChain): LookupQuer
 };
 
 /**
- * The full analysis of issue 9 items 2 and 3 with `core/trace`: `resolveRoleChain` (issuing events found through
- * LookupEvents), `classifyInterface`, then `summarizeActivity` over the origin's calls read by access key and user
- * name within ±24 h of the change. A failure of the activity lookups keeps the chain and interface (`error` says why).
+ * The full analysis of a change with `core/trace` (who is behind it, through which role chain and interface, and what
+ * else that origin did): `resolveRoleChain` (issuing events found through LookupEvents), `classifyInterface`, then
+ * `summarizeActivity` over the origin's calls read by access key and user name within ±24 h of the change. A failure of
+ * the activity lookups keeps the chain and interface (`error` says why).
  */
 export const analyzeWithCoreTrace =
   (options: CoreTraceOptions = {}): AnalyzeChange =>

@@ -10,7 +10,7 @@ import { DEFAULT_TRACE_WINDOW, findChange, type TraceWindowOptions } from './fin
 import { LookupIssuingEvents } from './issuing-events';
 import { managedRuleSeverity, selectCandidates, type TraceCandidate } from './select-candidates';
 
-/** Default bound of traced resources per account (issue 9). */
+/** Default bound of traced resources per account: the most severe are traced, the others only counted. */
 export const DEFAULT_TRACE_LIMIT = 50;
 
 /** Where CloudTrail records calls to the global STS endpoint (sts.amazonaws.com). */
@@ -108,11 +108,11 @@ const traceOne = async (
 };
 
 /**
- * **Trace changes** for one account (issue 9 item 1): for the non-compliant resources whose evaluation was recorded
- * within the run's date range (bounded by `limit`, most severe first, the rest counted in `notTraced`), finds the
- * CloudTrail event that changed each one (Config `relatedEvents` → LookupEvents by EventId, fallback LookupEvents by
- * ResourceName) and hands it to the `core/trace` analysis. Sequential per account: CloudTrail allows 2 LookupEvents
- * calls per second per account and region, and the adapters pace to it.
+ * **Trace changes** for one account, to tell who made each resource non-compliant: for the non-compliant resources
+ * whose evaluation was recorded within the run's date range (bounded by `limit`, most severe first, the rest counted in
+ * `notTraced`), finds the CloudTrail event that changed each one (Config `relatedEvents` → LookupEvents by EventId,
+ * fallback LookupEvents by ResourceName) and hands it to the `core/trace` analysis. Sequential per account: CloudTrail
+ * allows 2 LookupEvents calls per second per account and region, and the adapters pace to it.
  *
  * Never throws: a region whose ports cannot be built, or any unexpected failure, lands in `errors`; a resource that
  * cannot be traced lands in `untraced` with the reason.

@@ -18,15 +18,15 @@ const idOf = (pattern: number, slug: string): string => `privesc-${pad(pattern)}
 const attempted = (record: CloudTrailRecord): boolean => !isFailed(record) || isDenied(record);
 const paramsMissing = (record: CloudTrailRecord): boolean => record.requestParameters == null;
 
-function matchesStep(record: CloudTrailRecord, step: SequenceStep | SingleRule): boolean {
+const matchesStep = (record: CloudTrailRecord, step: SequenceStep | SingleRule): boolean => {
   return (
     record.eventSource === step.eventSource &&
     step.eventNames.includes(normalizedEventName(record)) &&
     attempted(record)
   );
-}
+};
 
-function singleFinding(record: CloudTrailRecord, rule: SingleRule): Finding | undefined {
+const singleFinding = (record: CloudTrailRecord, rule: SingleRule): Finding | undefined => {
   if (!matchesStep(record, rule)) return undefined;
   const denied = isDenied(record);
   const detail =
@@ -49,27 +49,27 @@ function singleFinding(record: CloudTrailRecord, rule: SingleRule): Finding | un
     outcome: denied ? 'denied' : 'succeeded',
     ...(detail !== '' && { detail }),
   };
-}
+};
 
-function stepApplies(record: CloudTrailRecord, step: SequenceStep): boolean {
+const stepApplies = (record: CloudTrailRecord, step: SequenceStep): boolean => {
   if (!matchesStep(record, step)) return false;
   if (step.when === undefined || (isDenied(record) && paramsMissing(record))) return true;
   return step.when(record);
-}
+};
 
-function linkAgrees(record: CloudTrailRecord, rule: SequenceRule, keys: readonly string[] | undefined) {
+const linkAgrees = (record: CloudTrailRecord, rule: SequenceRule, keys: readonly string[] | undefined) => {
   const own = rule.link?.(record);
   if (rule.link === undefined || keys === undefined || own === undefined) return { ok: true, keys: keys ?? own };
   const shared = own.filter((key) => keys.includes(key));
   return { ok: shared.length > 0, keys: shared };
-}
+};
 
 /** Completes the sequence from `start` (index into `records`), steps strictly in order; `undefined` when it doesn't. */
-function completeFrom(
+const completeFrom = (
   records: readonly CloudTrailRecord[],
   start: number,
   rule: SequenceRule,
-): CloudTrailRecord[] | undefined {
+): CloudTrailRecord[] | undefined => {
   const first = records[start] as CloudTrailRecord;
   const chain = [first];
   let keys = rule.link?.(first);
@@ -83,9 +83,9 @@ function completeFrom(
     at = next;
   }
   return chain;
-}
+};
 
-function sequenceFindings(records: readonly CloudTrailRecord[], rule: SequenceRule): Finding[] {
+const sequenceFindings = (records: readonly CloudTrailRecord[], rule: SequenceRule): Finding[] => {
   const findings: Finding[] = [];
   const used = new Set<string>();
   const firstStep = rule.steps[0] as SequenceStep;
@@ -107,9 +107,9 @@ function sequenceFindings(records: readonly CloudTrailRecord[], rule: SequenceRu
     });
   });
   return findings;
-}
+};
 
-function fanOutFindings(records: readonly CloudTrailRecord[], threshold: number): Finding[] {
+const fanOutFindings = (records: readonly CloudTrailRecord[], threshold: number): Finding[] => {
   const assumes = records.filter((r) => r.eventSource === 'sts.amazonaws.com' && r.eventName === 'AssumeRole');
   const findings: Finding[] = [];
   for (const denied of [false, true]) {
@@ -128,15 +128,15 @@ function fanOutFindings(records: readonly CloudTrailRecord[], threshold: number)
     });
   }
   return findings;
-}
+};
 
 /**
- * Matches one origin's calls against the privilege-escalation catalogue (reference A.5): single events, ordered
- * sequences (every step after the previous one, tied by the same resource where the row has one) and the AssumeRole
- * fan-out. Give it ONLY the origin's records: a step by another actor must not complete a sequence. Singles that are
- * part of a completed, successful sequence are folded into it. Failed-but-not-denied calls never match.
+ * Matches one origin's calls against the privilege-escalation catalogue: single events, ordered sequences (every step
+ * after the previous one, tied by the same resource where the row has one) and the AssumeRole fan-out. Give it ONLY the
+ * origin's records: a step by another actor must not complete a sequence. Singles that are part of a completed,
+ * successful sequence are folded into it. Failed-but-not-denied calls never match.
  */
-export function matchCatalogue(records: readonly CloudTrailRecord[], options: CatalogueOptions = {}): Finding[] {
+export const matchCatalogue = (records: readonly CloudTrailRecord[], options: CatalogueOptions = {}): Finding[] => {
   const ordered = records
     .map((record, index) => ({ record, index, time: eventTimeMs(record) ?? 0 }))
     .sort((a, b) => a.time - b.time || a.index - b.index)
@@ -147,4 +147,4 @@ export function matchCatalogue(records: readonly CloudTrailRecord[], options: Ca
     .flatMap((record) => SINGLE_RULES.map((rule) => singleFinding(record, rule)))
     .filter((f): f is Finding => f !== undefined && !f.events.every((id) => covered.has(id)));
   return [...singles, ...sequences, ...fanOutFindings(ordered, options.fanOutRoles ?? 5)];
-}
+};

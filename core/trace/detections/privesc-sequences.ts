@@ -11,8 +11,8 @@ export interface SequenceStep {
 }
 
 /**
- * An ORDERED sequence row of the catalogue (reference A.5): every step must occur after the previous one, by the same
- * origin, within the window; when `link` is set, every step must share one link value (the same role, instance,
+ * An ORDERED sequence row of the privilege-escalation catalogue: every step must occur after the previous one, by the
+ * same origin, within the window; when `link` is set, every step must share one link value (the same role, instance,
  * function, job…). Critical when all steps succeed, Medium when a step was denied.
  */
 export interface SequenceRule {
@@ -27,7 +27,7 @@ export interface SequenceRule {
 const one = (value: string | undefined): string[] | undefined => (value === undefined ? undefined : [value]);
 
 /** Instance ids of an EC2 call (`instancesSet.items[].instanceId` or `instanceId`). */
-function instanceIds(record: CloudTrailRecord): string[] | undefined {
+const instanceIds = (record: CloudTrailRecord): string[] | undefined => {
   const single = param(record, 'instanceId');
   if (single !== undefined) return [single];
   const items = (rawParam(record, 'instancesSet') as { items?: unknown } | undefined)?.items;
@@ -35,7 +35,7 @@ function instanceIds(record: CloudTrailRecord): string[] | undefined {
   return items
     .map((item) => (item as { instanceId?: unknown }).instanceId)
     .filter((id): id is string => typeof id === 'string');
-}
+};
 
 const functionName = (r: CloudTrailRecord) => one(lastSegment(param(r, 'functionName'), ':'));
 const roleName = (r: CloudTrailRecord) => one(param(r, 'roleName') ?? lastSegment(param(r, 'roleArn')));

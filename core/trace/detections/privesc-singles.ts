@@ -3,7 +3,9 @@ import type { CloudTrailRecord } from '../analysis/cloudtrail-record.schema';
 import { adminGrant, parsePolicyDocument } from '../analysis/policy-document';
 
 /**
- * A single-event row of the privilege-escalation catalogue (reference A.5).
+ * A single-event row of the privilege-escalation catalogue. The catalogue's rows are numbered 1–20 by `pattern` (drawn
+ * from Rhino Security Labs' AWS IAM privilege-escalation methods and Datadog's pathfinding.cloud paths): the single
+ * events here, the ordered sequences in `privesc-sequences.ts`.
  * - `tier: 'escalation'` (rows 1–9 and 13): High when it succeeds on a privileged target, Medium otherwise or denied;
  * - `tier: 'related'` (single steps of rows 10, 12, 14–18, 20): Medium when it succeeds, Low when denied.
  * `applies` sees `requestParameters` only when the record has them; a denied call with `null` parameters matches as an

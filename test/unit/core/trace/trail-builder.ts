@@ -33,12 +33,12 @@ export interface CallOptions {
 }
 
 /** A successful management call in the real CloudTrail shape. */
-export function call(
+export const call = (
   eventSource: string,
   eventName: string,
   requestParameters: Record<string, unknown> | null,
   options: CallOptions = {},
-): CloudTrailRecord {
+): CloudTrailRecord => {
   counter += 1;
   const id = `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
   const record: CloudTrailRecord = {
@@ -63,10 +63,10 @@ export function call(
   if (!('readOnly' in options)) record.readOnly = false;
   else if (options.readOnly !== undefined) record.readOnly = options.readOnly;
   return record;
-}
+};
 
 /** The same call denied, as CloudTrail logs it: `errorCode`, `errorMessage`, and usually `null` parameters. */
-export function denied(record: CloudTrailRecord, keepParameters = false): CloudTrailRecord {
+export const denied = (record: CloudTrailRecord, keepParameters = false): CloudTrailRecord => {
   const service = record.eventSource.split('.')[0] ?? 'svc';
   const ec2 = service === 'ec2';
   const target = record.requestParameters?.roleArn;
@@ -78,14 +78,14 @@ export function denied(record: CloudTrailRecord, keepParameters = false): CloudT
     requestParameters: keepParameters ? record.requestParameters : null,
     responseElements: null,
   };
-}
+};
 
 /** The same call failed for a reason other than authorisation. */
-export function failed(record: CloudTrailRecord, errorCode: string): CloudTrailRecord {
+export const failed = (record: CloudTrailRecord, errorCode: string): CloudTrailRecord => {
   return { ...record, errorCode, errorMessage: `${errorCode} (test)`, responseElements: null };
-}
+};
 
 /** Shifts a record by minutes (fixed clock). */
-export function at(record: CloudTrailRecord, minutes: number): CloudTrailRecord {
+export const at = (record: CloudTrailRecord, minutes: number): CloudTrailRecord => {
   return { ...record, eventTime: new Date(BASE_MS + minutes * 60_000).toISOString().replace('.000Z', 'Z') };
-}
+};

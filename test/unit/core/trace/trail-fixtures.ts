@@ -16,7 +16,7 @@ export type TrailScenario =
   | 'federation-token';
 
 /** Loads a scenario's records, parsed as LookupEvents' `CloudTrailEvent` strings would be. */
-export function loadTrail(name: TrailScenario): CloudTrailRecord[] {
+export const loadTrail = (name: TrailScenario): CloudTrailRecord[] => {
   const file = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/cloudtrail', `${name}.json`), 'utf8')) as {
     records: unknown[];
   };
@@ -25,17 +25,17 @@ export function loadTrail(name: TrailScenario): CloudTrailRecord[] {
     if (!parsed.ok) throw new Error(`fixture ${name} holds a malformed record: ${parsed.reason}`);
     return parsed.record;
   });
-}
+};
 
 /** The last record of a scenario: the change event. */
-export function changeOf(records: readonly CloudTrailRecord[]): CloudTrailRecord {
+export const changeOf = (records: readonly CloudTrailRecord[]): CloudTrailRecord => {
   const last = records[records.length - 1];
   if (last === undefined) throw new Error('empty scenario');
   return last;
-}
+};
 
 /** In-memory lookup over a record list (what LookupEvents would return), recording the keys asked for. */
-export function fakeLookup(records: readonly CloudTrailRecord[]): IssuingEventLookup & { asked: string[] } {
+export const fakeLookup = (records: readonly CloudTrailRecord[]): IssuingEventLookup & { asked: string[] } => {
   const asked: string[] = [];
   return {
     asked,
@@ -44,4 +44,4 @@ export function fakeLookup(records: readonly CloudTrailRecord[]): IssuingEventLo
       return selectIssuingEvent(records, accessKeyId, beforeTime);
     },
   };
-}
+};

@@ -20,7 +20,7 @@ const HEADER =
   '"Policy Name","Policy ID","Severity","Status","Framework Name","Policy Type","Compliant Resources","Non-Compliant Resources","Accounts with Violations"\r\n';
 
 describe('complianceCsv', () => {
-  it('writes the PRD sample row byte for byte (strings quoted, integers bare, CRLF)', () => {
+  it('writes the legacy sample row byte for byte (strings quoted, integers bare, CRLF)', () => {
     // Arrange
     const rows = [row({})];
 

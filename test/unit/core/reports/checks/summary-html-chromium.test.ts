@@ -25,8 +25,9 @@ const investigations = (dom: string) =>
   }));
 
 /**
- * summary.html of the real merger rendered by headless Chromium (toolchain.md §7): a screenshot at laptop and phone
- * widths, and the DOM after load, failing on any page error or an empty chart (trend or service usage).
+ * summary.html of the real merger rendered by headless Chromium (`chromium --headless --screenshot`): a screenshot at
+ * laptop and phone widths, and the DOM after load, failing on any page error or an empty chart (trend or service
+ * usage).
  */
 describe('summary.html in headless Chromium', () => {
   let runs: DemoMergerRuns;

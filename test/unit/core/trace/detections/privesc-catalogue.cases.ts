@@ -24,7 +24,7 @@ const ROLE = 'arn:aws:iam::111122223333:role/OpsRole';
 const sts = (roleArn: string, at: number) =>
   call('sts.amazonaws.com', 'AssumeRole', { roleArn, roleSessionName: 's1' }, { at, readOnly: true });
 
-/** One successful and one denied case per catalogue row (A.5). */
+/** One successful and one denied case per row of the privilege-escalation catalogue. */
 export const CATALOGUE_CASES: CatalogueCase[] = [
   {
     id: 'privesc-01-new-default-policy-version',
@@ -320,7 +320,7 @@ export const CATALOGUE_CASES: CatalogueCase[] = [
 ];
 
 /** Stop → ModifyInstanceAttribute (userData) → Start on one instance, at the given minutes. */
-export function ec2UserDataSwap(minutes: [number, number, number]): CloudTrailRecord[] {
+export const ec2UserDataSwap = (minutes: [number, number, number]): CloudTrailRecord[] => {
   const items = { items: [{ instanceId: 'i-0abc' }] };
   return [
     call('ec2.amazonaws.com', 'StopInstances', { instancesSet: items, force: false }, { at: minutes[0] }),
@@ -332,4 +332,4 @@ export function ec2UserDataSwap(minutes: [number, number, number]): CloudTrailRe
     ),
     call('ec2.amazonaws.com', 'StartInstances', { instancesSet: items }, { at: minutes[2] }),
   ];
-}
+};
