@@ -3,7 +3,7 @@ import { ChannelPacer } from '../../../../../core/platform/chat/channel-pacer';
 import type { ChatMessage } from '../../../../../core/platform/chat/chat-notifier.port';
 import { SlackBotNotifier } from '../../../../../core/platform/chat/slack-bot-notifier';
 import { SlackWebhookNotifier } from '../../../../../core/platform/chat/slack-webhook-notifier';
-import type { HttpCaller } from '../../../../../core/platform/http/http-retry';
+import type { HttpCaller } from '../../../../../core/platform/http/http-transport';
 import { type NotifySandbox, startNotifySandbox } from '../../../../../sandbox/notify-sandbox';
 import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
 import { RecordingLog } from '../../../../helpers/fakes/recording-log';

@@ -1,7 +1,5 @@
-import { ChannelPacer } from '../../../../../core/platform/chat/channel-pacer';
-import { type HttpCaller, redact, retryAfterMs, sendWithRetry } from '../../../../../core/platform/http/http-retry';
+import { createHttpTransport, type HttpCaller } from '../../../../../core/platform/http/http-transport';
 import { ExternalServiceError, ThrottledError } from '../../../../../core/shared/errors';
-import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
 
 /** A fetch answering from a list, recording every URL. */
 const scriptedFetch = (answers: (() => Response)[]) => {
@@ -24,7 +22,11 @@ const caller = (fetchFn: typeof fetch, waits: number[]): HttpCaller => ({
   policy: { maxAttempts: 3, baseDelayMs: 100, maxRetryAfterMs: 30_000 },
 });
 
-describe('sendWithRetry', () => {
+/** One request through a transport built on `caller` with the default rules. */
+const send = (caller: HttpCaller, what: string, url: string, init: RequestInit) =>
+  createHttpTransport(caller).send(what, url, init);
+
+describe('HttpTransport.send', () => {
   it('waits exactly Retry-After on a 429 and then returns the answer', async () => {
     // Arrange
     const waits: number[] = [];
@@ -34,12 +36,12 @@ describe('sendWithRetry', () => {
     ]);
 
     // Act
-    const response = await sendWithRetry(caller(fetchFn, waits), 'slack webhook post', 'https://h/secret', {
+    const answer = await send(caller(fetchFn, waits), 'slack webhook post', 'https://h/secret', {
       method: 'POST',
     });
 
     // Assert
-    expect(await response.text()).toBe('ok');
+    expect(answer.text).toBe('ok');
     expect(waits).toEqual([7000]);
   });
 
@@ -49,7 +51,7 @@ describe('sendWithRetry', () => {
     const { fetchFn, calls } = scriptedFetch([1, 2, 3].map(() => () => new Response('', { status: 503 })));
 
     // Act
-    const outcome = sendWithRetry(caller(fetchFn, waits), 'jira issue create', 'https://h/x', { method: 'POST' });
+    const outcome = send(caller(fetchFn, waits), 'jira issue create', 'https://h/x', { method: 'POST' });
 
     // Assert
     await expect(outcome).rejects.toMatchObject({
@@ -68,7 +70,7 @@ describe('sendWithRetry', () => {
     const { fetchFn } = scriptedFetch([() => new Response('', { status: 429, headers: { 'retry-after': '120' } })]);
 
     // Act
-    const outcome = sendWithRetry(caller(fetchFn, waits), 'slack webhook post', 'https://h/x', {});
+    const outcome = send(caller(fetchFn, waits), 'slack webhook post', 'https://h/x', {});
 
     // Assert
     await expect(outcome).rejects.toBeInstanceOf(ThrottledError);
@@ -85,46 +87,10 @@ describe('sendWithRetry', () => {
     }) as unknown as typeof fetch;
 
     // Act
-    const outcome = sendWithRetry(caller(failing, waits), 'slack webhook post', 'https://h/secret', {});
+    const outcome = send(caller(failing, waits), 'slack webhook post', 'https://h/secret', {});
 
     // Assert
     await expect(outcome).rejects.toThrow('slack webhook post failed after 3 attempts (network error ECONNREFUSED)');
     await expect(outcome).rejects.not.toThrow(/secret/);
-  });
-});
-
-describe('retryAfterMs', () => {
-  it('reads delta-seconds and ignores anything else', () => {
-    expect(retryAfterMs('2')).toBe(2000);
-    expect(retryAfterMs('1.5')).toBe(1500);
-    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT')).toBeUndefined();
-    expect(retryAfterMs(null)).toBeUndefined();
-  });
-});
-
-describe('redact', () => {
-  it('replaces every occurrence of every secret', () => {
-    expect(redact('a TOKEN b TOKEN c URL', ['TOKEN', 'URL', ''])).toBe('a [redacted] b [redacted] c [redacted]');
-  });
-});
-
-describe('ChannelPacer', () => {
-  it('spaces posts to one channel a second apart and leaves other channels alone', async () => {
-    // Arrange
-    const clock = new FixedClock();
-    const waits: number[] = [];
-    const pacer = new ChannelPacer(clock, async (ms) => {
-      waits.push(ms);
-    });
-
-    // Act
-    await pacer.wait('#a');
-    await pacer.wait('#a');
-    await pacer.wait('#b');
-    clock.advance(400);
-    await pacer.wait('#a');
-
-    // Assert
-    expect(waits).toEqual([1000, 1600]);
   });
 });
