@@ -1,4 +1,6 @@
 const DELTA_SECONDS = /^\d+(\.\d+)?$/;
+/** Every HTTP date form names a day or a month; `Date.parse` alone would read `-1` or `1 2` as dates. */
+const NAMES_A_DAY_OR_MONTH = /[A-Za-z]{3}/;
 
 /**
  * A `Retry-After` value in milliseconds: delta-seconds (`7`, `1.5`), or an HTTP date when `nowMs` (epoch ms) is given
@@ -8,7 +10,7 @@ export const retryAfterMs = (value: string | null | undefined, nowMs?: number): 
   const text = value?.trim();
   if (text === undefined || text === '') return undefined;
   if (DELTA_SECONDS.test(text)) return Math.round(Number(text) * 1000);
-  if (nowMs === undefined) return undefined;
+  if (nowMs === undefined || !NAMES_A_DAY_OR_MONTH.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 };
