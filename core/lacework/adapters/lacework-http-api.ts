@@ -173,15 +173,14 @@ export class LaceworkHttpApi implements LaceworkApi {
   private async get(path: string, opts: { notFound: 'undefined' }): Promise<HttpAnswer | undefined>;
   private async get(path: string, opts?: { notFound: 'undefined' }): Promise<HttpAnswer | undefined> {
     const what = `GET ${path.split('?')[0]}`;
+    const send = (token: string) =>
+      this.transport.send(what, `${this.baseUrl}${path}`, { method: 'GET', headers: this.headers(token) });
     let { token, fresh } = await this.tokens.get();
-    let res = await this.transport.send(what, `${this.baseUrl}${path}`, {
-      method: 'GET',
-      headers: this.headers(token),
-    });
+    let res = await send(token);
     if (res.status === 401 && !fresh) {
       this.tokens.invalidate(token);
       ({ token, fresh } = await this.tokens.get());
-      res = await this.transport.send(what, `${this.baseUrl}${path}`, { method: 'GET', headers: this.headers(token) });
+      res = await send(token);
     }
     if (res.status === 401 || res.status === 403) {
       throw refusedKeyError(this.account, res.status, this.options.keySource ?? 'the Lacework API key');
