@@ -1,4 +1,5 @@
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { realSleep, type Sleep } from './sleep';
 
 /** A client-side token bucket: sustained requests per second and the burst a full bucket allows. */
 export interface PacingRate {
@@ -18,7 +19,7 @@ export class RequestPacer {
   constructor(
     private readonly rate: PacingRate,
     private readonly now: () => number = Date.now,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    private readonly sleep: Sleep = realSleep,
   ) {
     this.tokens = rate.burst;
     this.updatedAt = now();

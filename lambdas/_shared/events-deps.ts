@@ -9,12 +9,13 @@ import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
 import { ChannelPacer } from '../../core/platform/chat/channel-pacer';
 import type { ChatNotifier } from '../../core/platform/chat/chat-notifier.port';
 import { type Clock, systemClock } from '../../core/platform/clock.port';
-import { type RetryPolicy, realSleep, type Sleep } from '../../core/platform/http/http-retry';
+import type { RetryPolicy } from '../../core/platform/http/retry-policy';
 import type { SecretSource } from '../../core/platform/secrets/secret-source.port';
 import { SecretsManagerSecretSource } from '../../core/platform/secrets/secrets-manager-secret-source';
 import type { ObjectStore } from '../../core/platform/storage/object-store.port';
 import { S3ObjectStore } from '../../core/platform/storage/s3-object-store';
 import type { Log } from '../../core/shared/log';
+import { realSleep, type Sleep } from '../../core/shared/sleep';
 import { createLogger, toLog } from './logger';
 import { slackChatFromSecret } from './slack-chat';
 

@@ -5,7 +5,9 @@ import type { NotifyTaskDeps } from '../../core/notify/notify-tasks';
 import type { TicketTracker } from '../../core/notify/ticket-tracker.port';
 import { ChannelPacer } from '../../core/platform/chat/channel-pacer';
 import type { Env } from '../../core/platform/env';
-import { type HttpCaller, type RetryPolicy, realSleep, type Sleep } from '../../core/platform/http/http-retry';
+import type { HttpCaller } from '../../core/platform/http/http-transport';
+import type { RetryPolicy } from '../../core/platform/http/retry-policy';
+import { realSleep, type Sleep } from '../../core/shared/sleep';
 import type { Deps } from './deps';
 import { slackChatFromSecret } from './slack-chat';
 

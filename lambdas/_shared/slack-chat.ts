@@ -3,7 +3,7 @@ import type { ChannelPacer } from '../../core/platform/chat/channel-pacer';
 import type { ChatNotifier } from '../../core/platform/chat/chat-notifier.port';
 import { SlackBotNotifier } from '../../core/platform/chat/slack-bot-notifier';
 import { SlackWebhookNotifier } from '../../core/platform/chat/slack-webhook-notifier';
-import type { HttpCaller } from '../../core/platform/http/http-retry';
+import type { HttpCaller } from '../../core/platform/http/http-transport';
 import type { SecretSource } from '../../core/platform/secrets/secret-source.port';
 
 /**

@@ -9,8 +9,11 @@ import type {
   LaceworkReportDefinition,
 } from '../../domain/lacework.schema';
 import { type Clock, systemClock } from '../../platform/clock.port';
+import type { HttpAnswer, HttpTransport } from '../../platform/http/http-transport';
+import { Redactor } from '../../platform/http/redact';
 import { ExternalServiceError, NotFoundError, ValidationError } from '../../shared/errors';
-import { type Log, silentLog } from '../../shared/log';
+import type { Log } from '../../shared/log';
+import { realSleep, type Sleep } from '../../shared/sleep';
 import { parseWith } from '../../shared/validation';
 import type { AlertWindow, LaceworkApi } from '../lacework-api.port';
 import { laceworkAccountName, laceworkBaseUrl } from './lacework-base-url';
@@ -22,8 +25,8 @@ import {
   ReportDefinitionsResponseSchema,
   ReportsResponseSchema,
 } from './lacework-envelopes';
+import { createLaceworkTransport, LACEWORK_SERVICE, laceworkRetryPolicy } from './lacework-http-rules';
 import { LaceworkTokenProvider, refusedKeyError } from './lacework-token';
-import { LACEWORK_SERVICE, type LaceworkResponse, LaceworkTransport } from './lacework-transport';
 
 /** The widest alert window the API accepts (go-sdk `V2ApiMaxSearchWindowDays`). */
 export const MAX_ALERT_WINDOW_MS = 7 * 86_400_000;
@@ -46,7 +49,7 @@ export interface LaceworkHttpApiOptions {
   /** Decides when the token is renewed. @default - the system clock */
   clock?: Clock;
   /** Waits between attempts (tests record the waits instead). @default - `setTimeout` */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
   /** Attempts per call, the first included, for 429, 5xx and network failures. @default - 5 */
   maxAttempts?: number;
   /** The backoff jitter source, a float in [0, 1). @default - `Math.random` */
@@ -56,8 +59,6 @@ export interface LaceworkHttpApiOptions {
   /** @default - a log that drops everything */
   log?: Log;
 }
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * {@link LaceworkApi} over the Lacework REST API v2 (`https://<account>.lacework.net/api/v2/…`): bearer token from the
@@ -71,29 +72,36 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
  */
 export class LaceworkHttpApi implements LaceworkApi {
   private readonly account: string;
+  private readonly baseUrl: string;
   private readonly tokens: LaceworkTokenProvider;
-  private readonly transport: LaceworkTransport;
+  private readonly transport: HttpTransport;
 
   constructor(private readonly options: LaceworkHttpApiOptions) {
     const { key } = options;
     this.account = laceworkAccountName(key.account);
+    this.baseUrl = (options.baseUrl ?? laceworkBaseUrl(key.account)).replace(/\/+$/, '');
     const clock = options.clock ?? systemClock;
-    this.transport = new LaceworkTransport({
-      baseUrl: (options.baseUrl ?? laceworkBaseUrl(key.account)).replace(/\/+$/, ''),
-      fetch: options.fetch ?? globalThis.fetch,
-      sleep: options.sleep ?? realSleep,
-      maxAttempts: Math.max(1, options.maxAttempts ?? 5),
-      random: options.random ?? Math.random,
-      now: () => clock.now().getTime(),
-      timeoutMs: options.timeoutMs ?? 30_000,
-      log: options.log ?? silentLog,
-      redact: (text) => this.redact(text),
-    });
+    // The tokens join the secret as they are issued.
+    const redactor = new Redactor([key.secret]);
+    this.transport = createLaceworkTransport(
+      {
+        fetch: options.fetch ?? globalThis.fetch,
+        sleep: options.sleep ?? realSleep,
+        service: LACEWORK_SERVICE,
+        policy: laceworkRetryPolicy(Math.max(1, options.maxAttempts ?? 5), options.timeoutMs ?? 30_000),
+        random: options.random ?? Math.random,
+        now: () => clock.now().getTime(),
+        ...(options.log ? { log: options.log } : {}),
+      },
+      redactor,
+    );
     this.tokens = new LaceworkTokenProvider({
       key,
       account: this.account,
       keySource: options.keySource ?? 'the Lacework API key',
       transport: this.transport,
+      tokenUrl: `${this.baseUrl}/api/v2/access/tokens`,
+      redactor,
       clock,
     });
   }
@@ -141,7 +149,7 @@ export class LaceworkHttpApi implements LaceworkApi {
         });
       }
       seen.add(path);
-      const res: LaceworkResponse = await this.get(path);
+      const res: HttpAnswer = await this.get(path);
       if (res.body === undefined) return;
       const page: z.output<typeof AlertsPageSchema> = this.parse(
         AlertsPageSchema,
@@ -161,16 +169,18 @@ export class LaceworkHttpApi implements LaceworkApi {
   }
 
   /** GET with the token: renews it once when a cached one is refused; maps 401/403, 404 and other 4xx. */
-  private async get(path: string): Promise<LaceworkResponse>;
-  private async get(path: string, opts: { notFound: 'undefined' }): Promise<LaceworkResponse | undefined>;
-  private async get(path: string, opts?: { notFound: 'undefined' }): Promise<LaceworkResponse | undefined> {
+  private async get(path: string): Promise<HttpAnswer>;
+  private async get(path: string, opts: { notFound: 'undefined' }): Promise<HttpAnswer | undefined>;
+  private async get(path: string, opts?: { notFound: 'undefined' }): Promise<HttpAnswer | undefined> {
     const what = `GET ${path.split('?')[0]}`;
+    const send = (token: string) =>
+      this.transport.send(what, `${this.baseUrl}${path}`, { method: 'GET', headers: this.headers(token) });
     let { token, fresh } = await this.tokens.get();
-    let res = await this.transport.send({ method: 'GET', path, headers: this.headers(token) }, what);
+    let res = await send(token);
     if (res.status === 401 && !fresh) {
       this.tokens.invalidate(token);
       ({ token, fresh } = await this.tokens.get());
-      res = await this.transport.send({ method: 'GET', path, headers: this.headers(token) }, what);
+      res = await send(token);
     }
     if (res.status === 401 || res.status === 403) {
       throw refusedKeyError(this.account, res.status, this.options.keySource ?? 'the Lacework API key');
@@ -195,14 +205,8 @@ export class LaceworkHttpApi implements LaceworkApi {
     return { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(sub ? { 'Account-Name': sub } : {}) };
   }
 
-  private parse<S extends z.ZodType>(schema: S, res: LaceworkResponse, what: string): z.output<S> {
+  private parse<S extends z.ZodType>(schema: S, res: HttpAnswer, what: string): z.output<S> {
     return parseWith(schema, res.body ?? { data: [] }, `lacework answer (${what})`);
-  }
-
-  private redact(text: string): string {
-    let out = text;
-    for (const secret of [this.options.key.secret, ...this.tokens.issued]) out = out.split(secret).join('[redacted]');
-    return out;
   }
 }
 

@@ -1,8 +1,10 @@
 import type { LaceworkApiKey } from '../../domain/lacework.schema';
 import type { Clock } from '../../platform/clock.port';
+import type { HttpTransport } from '../../platform/http/http-transport';
+import type { Redactor } from '../../platform/http/redact';
 import { ConfigError, ExternalServiceError } from '../../shared/errors';
 import { TokenResponseSchema } from './lacework-envelopes';
-import { LACEWORK_SERVICE, type LaceworkTransport } from './lacework-transport';
+import { LACEWORK_SERVICE } from './lacework-http-rules';
 
 /** A token is renewed this long before its `expiresAt`, so that a call never starts with a token about to lapse. */
 export const TOKEN_RENEW_MARGIN_MS = 60_000;
@@ -34,7 +36,11 @@ export class LaceworkTokenProvider {
       key: LaceworkApiKey;
       account: string;
       keySource: string;
-      transport: LaceworkTransport;
+      transport: HttpTransport;
+      /** `{base URL}/api/v2/access/tokens`. */
+      tokenUrl: string;
+      /** Gets every token issued: the adapter redacts them from error texts. */
+      redactor: Redactor;
       clock: Clock;
     },
   ) {}
@@ -53,9 +59,6 @@ export class LaceworkTokenProvider {
     if (this.cached?.token === token) this.cached = undefined;
   }
 
-  /** Every token issued so far: secret too, so the adapter redacts them from error texts. */
-  readonly issued = new Set<string>();
-
   private renew(): Promise<CachedToken> {
     this.pending ??= this.request().finally(() => {
       this.pending = undefined;
@@ -64,21 +67,17 @@ export class LaceworkTokenProvider {
   }
 
   private async request(): Promise<CachedToken> {
-    const { key, account, keySource, transport, clock } = this.deps;
-    const response = await transport.send(
-      {
-        method: 'POST',
-        path: '/api/v2/access/tokens',
-        headers: {
-          'X-LW-UAKS': key.secret,
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          ...(key.subAccount ? { 'Account-Name': key.subAccount } : {}),
-        },
-        body: JSON.stringify({ keyId: key.keyId, expiryTime: TOKEN_EXPIRY_SECONDS }),
+    const { key, account, keySource, transport, tokenUrl, redactor, clock } = this.deps;
+    const response = await transport.send('POST /api/v2/access/tokens', tokenUrl, {
+      method: 'POST',
+      headers: {
+        'X-LW-UAKS': key.secret,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(key.subAccount ? { 'Account-Name': key.subAccount } : {}),
       },
-      'POST /api/v2/access/tokens',
-    );
+      body: JSON.stringify({ keyId: key.keyId, expiryTime: TOKEN_EXPIRY_SECONDS }),
+    });
     if (response.status === 401 || response.status === 403) throw refusedKeyError(account, response.status, keySource);
     if (response.status < 200 || response.status > 299) {
       throw new ExternalServiceError(
@@ -96,7 +95,7 @@ export class LaceworkTokenProvider {
       );
     }
     const token = { token: parsed.data.token, expiresAtMs };
-    this.issued.add(token.token);
+    redactor.add(token.token);
     this.cached = token;
     // The clock is injectable; a token that is already stale by it would be renewed on every call.
     if (expiresAtMs - TOKEN_RENEW_MARGIN_MS <= clock.now().getTime()) this.cached = undefined;

@@ -1,7 +1,15 @@
-import { type HttpCaller, sendWithRetry } from '../../platform/http/http-retry';
+import { createHttpTransport, type HttpCaller, type HttpTransport } from '../../platform/http/http-transport';
+import { Redactor } from '../../platform/http/redact';
 import { parseWith } from '../../shared/validation';
 import type { NewTicket, Ticket, TicketTracker } from '../ticket-tracker.port';
-import { AttachmentsResponseSchema, CreatedIssueSchema, jiraError, SearchResponseSchema } from './jira-responses';
+import {
+  AttachmentsResponseSchema,
+  CreatedIssueSchema,
+  JIRA_ERROR_MAX_CHARS,
+  jiraError,
+  jiraErrorBody,
+  SearchResponseSchema,
+} from './jira-responses';
 
 /** Options of {@link JiraCloudTicketTracker}. */
 export interface JiraCloudTicketTrackerOptions {
@@ -23,15 +31,21 @@ const quoteJql = (value: string): string => `"${value.replace(/\\/g, '\\\\').rep
  * Jira Cloud REST v3. Search uses `POST /rest/api/3/search/jql` (the enhanced JQL search; Atlassian removed
  * `/rest/api/3/search` in 2025), create `POST /rest/api/3/issue`, attachments
  * `POST /rest/api/3/issue/{key}/attachments` (multipart, `X-Atlassian-Token: no-check`). Every answer is zod-parsed;
- * 429/5xx are retried by `sendWithRetry`; the token appears in no error or log line.
+ * 429/5xx are retried by the transport; the token appears in no error or log line.
  */
 export class JiraCloudTicketTracker implements TicketTracker {
   private readonly baseUrl: string;
   private readonly authorization: string;
+  private readonly transport: HttpTransport;
 
   constructor(private readonly options: JiraCloudTicketTrackerOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.authorization = `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}`;
+    this.transport = createHttpTransport(options.http, {
+      redactor: new Redactor([options.apiToken, this.authorization]),
+      errorBody: jiraErrorBody,
+      maxMessageChars: JIRA_ERROR_MAX_CHARS,
+    });
   }
 
   async findByLabel(label: string): Promise<Ticket | undefined> {
@@ -85,17 +99,12 @@ export class JiraCloudTicketTracker implements TicketTracker {
     path: string,
     init: { headers: Record<string, string>; body: string | FormData },
   ): Promise<unknown> {
-    const response = await sendWithRetry(this.options.http, what, `${this.baseUrl}${path}`, {
+    const answer = await this.transport.send(what, `${this.baseUrl}${path}`, {
       method: 'POST',
       headers: { ...init.headers, accept: 'application/json', authorization: this.authorization },
       body: init.body,
     });
-    const text = await response.text();
-    if (!response.ok) throw jiraError(what, response.status, text, [this.options.apiToken, this.authorization]);
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
+    if (!answer.ok) throw jiraError(what, answer.status, answer.message);
+    return answer.body;
   }
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { redact } from '../../platform/http/http-retry';
 import { ConfigError, ExternalServiceError, NotFoundError } from '../../shared/errors';
 
 /** `POST /rest/api/3/search/jql` (the enhanced search that replaced `/rest/api/3/search`): the issues we ask fields of. */
@@ -27,26 +26,24 @@ const ErrorBodySchema = z.object({
   errors: z.record(z.string(), z.string()).optional(),
 });
 
-const describe = (text: string): string => {
-  try {
-    const parsed = ErrorBodySchema.safeParse(JSON.parse(text));
-    if (parsed.success) {
-      const { errorMessages = [], errors = {} } = parsed.data;
-      const all = [...errorMessages, ...Object.entries(errors).map(([field, message]) => `${field}: ${message}`)];
-      if (all.length > 0) return all.join('; ');
-    }
-  } catch {
-    // not JSON: keep the text
-  }
-  return text.trim() || 'empty answer';
+/** Jira's error text: `errorMessages` and `field: message` pairs joined, or undefined for another body (the raw text). */
+export const jiraErrorBody = (body: unknown): string | undefined => {
+  const parsed = ErrorBodySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { errorMessages = [], errors = {} } = parsed.data;
+  const all = [...errorMessages, ...Object.entries(errors).map(([field, message]) => `${field}: ${message}`)];
+  return all.length > 0 ? all.join('; ') : undefined;
 };
+
+/** Longest Jira error text quoted in a message. */
+export const JIRA_ERROR_MAX_CHARS = 500;
 
 /**
  * Turns a Jira 4xx answer into our error: 401/403 → ConfigError (credentials or permissions), 404 → NotFoundError,
- * others (400: a field Jira refused) → ExternalServiceError, not retryable. Jira's own text is cut and redacted.
+ * others (400: a field Jira refused) → ExternalServiceError, not retryable. `detail` is the answer's message: Jira's
+ * own text read by {@link jiraErrorBody}, redacted then cut by the transport.
  */
-export const jiraError = (what: string, status: number, text: string, secrets: readonly string[]): Error => {
-  const detail = redact(describe(text), secrets).slice(0, 500);
+export const jiraError = (what: string, status: number, detail: string): Error => {
   if (status === 401) {
     return new ConfigError(
       `${what}: jira refused the credentials (HTTP 401); check email and apiToken in the Jira secret`,

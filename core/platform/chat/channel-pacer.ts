@@ -1,5 +1,5 @@
+import type { Sleep } from '../../shared/sleep';
 import type { Clock } from '../clock.port';
-import type { Sleep } from '../http/http-retry';
 
 /**
  * Paces posts to at most one per `intervalMs` per channel (Slack allows about one message per second per channel).

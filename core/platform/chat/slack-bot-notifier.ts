@@ -1,8 +1,8 @@
 import { parseWith } from '../../shared/validation';
-import { type HttpCaller, sendWithRetry } from '../http/http-retry';
+import type { HttpCaller, HttpTransport } from '../http/http-transport';
 import type { ChannelPacer } from './channel-pacer';
 import type { ChatMessage, ChatNotifier, PostedMessage } from './chat-notifier.port';
-import { PostMessageResponseSchema, slackError } from './slack-responses';
+import { PostMessageResponseSchema, slackError, slackTransport } from './slack-responses';
 
 /** The Slack Web API base URL. */
 export const SLACK_API_BASE_URL = 'https://slack.com/api';
@@ -25,29 +25,25 @@ export interface SlackBotNotifierOptions {
  * no error or log line.
  */
 export class SlackBotNotifier implements ChatNotifier {
-  constructor(private readonly options: SlackBotNotifierOptions) {}
+  private readonly transport: HttpTransport;
+
+  constructor(private readonly options: SlackBotNotifierOptions) {
+    this.transport = slackTransport(options.http, options.botToken);
+  }
 
   async post(message: ChatMessage): Promise<PostedMessage> {
-    const { botToken, channel, http, pacer } = this.options;
+    const { botToken, channel, pacer } = this.options;
     const baseUrl = (this.options.baseUrl ?? SLACK_API_BASE_URL).replace(/\/+$/, '');
     await pacer.wait(channel);
-    const response = await sendWithRetry(http, 'slack chat.postMessage', `${baseUrl}/chat.postMessage`, {
+    const answer = await this.transport.send('slack chat.postMessage', `${baseUrl}/chat.postMessage`, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${botToken}` },
       body: JSON.stringify({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }),
     });
-    const text = await response.text();
-    if (!response.ok) throw slackError(`slack chat.postMessage (HTTP ${response.status})`, text, [botToken]);
-    const reply = parseWith(PostMessageResponseSchema, jsonOrText(text), 'slack chat.postMessage answer');
-    if (!reply.ok) throw slackError('slack chat.postMessage', reply.error, [botToken]);
+    if (!answer.ok) throw slackError(`slack chat.postMessage (HTTP ${answer.status})`, answer.message);
+    const reply = parseWith(PostMessageResponseSchema, answer.body, 'slack chat.postMessage answer');
+    // The answer's message is `reply.error`, redacted and cut.
+    if (!reply.ok) throw slackError('slack chat.postMessage', answer.message);
     return { channel: reply.channel, ts: reply.ts };
   }
 }
-
-const jsonOrText = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ConfigError, ExternalServiceError } from '../../shared/errors';
-import { redact } from '../http/http-retry';
+import { stringField } from '../http/error-body';
+import { createHttpTransport, type HttpCaller, type HttpTransport } from '../http/http-transport';
+import { Redactor } from '../http/redact';
 
 /** `chat.postMessage`'s answer: `{ok:true, channel, ts}` or `{ok:false, error}` (Slack answers HTTP 200 for both). */
 export const PostMessageResponseSchema = z.discriminatedUnion('ok', [
@@ -37,20 +39,36 @@ const RETRYABLE_ERRORS = new Set([
   'ratelimited',
 ]);
 
+/** Slack error text: the `error` of an `{ok:false, error}` answer, else the body (a webhook answers plain text). */
+const slackErrorBody = (body: unknown): string | undefined => stringField(body, 'error');
+
+/** Longest Slack error code quoted in a message: the codes are short, anything longer is not one. */
+const SLACK_ERROR_MAX_CHARS = 100;
+
 /**
- * Turns a Slack error code (`ok:false` error or webhook body) into our error: ConfigError for settings problems,
- * ExternalServiceError otherwise (`retryable` for Slack-side failures). The code is cut and redacted: remote text
- * never carries a secret into a message.
+ * The transport of one Slack notifier: `secret` (the webhook URL or the bot token) is redacted from every error text,
+ * and an answer's `message` is Slack's error code, redacted then cut.
  */
-export const slackError = (what: string, code: string, secrets: readonly string[]): Error => {
-  const safe = redact(code.trim().slice(0, 100), secrets) || 'empty answer';
-  if (CONFIG_ERRORS.has(safe)) {
+export const slackTransport = (http: HttpCaller, secret: string): HttpTransport =>
+  createHttpTransport(http, {
+    redactor: new Redactor([secret]),
+    errorBody: slackErrorBody,
+    maxMessageChars: SLACK_ERROR_MAX_CHARS,
+  });
+
+/**
+ * Turns a Slack error code (an answer's `message`: the `ok:false` error or the webhook body, already redacted and
+ * cut by {@link slackTransport}) into our error: ConfigError for settings problems, ExternalServiceError otherwise
+ * (`retryable` for Slack-side failures).
+ */
+export const slackError = (what: string, code: string): Error => {
+  if (CONFIG_ERRORS.has(code)) {
     return new ConfigError(
-      `${what} refused: ${safe}; check the Slack secret (webhook URL, or bot token and channel) and that the app is in the channel`,
+      `${what} refused: ${code}; check the Slack secret (webhook URL, or bot token and channel) and that the app is in the channel`,
     );
   }
-  return new ExternalServiceError(`${what} refused the message: ${safe}`, {
+  return new ExternalServiceError(`${what} refused the message: ${code}`, {
     service: 'slack',
-    retryable: RETRYABLE_ERRORS.has(safe),
+    retryable: RETRYABLE_ERRORS.has(code),
   });
 };

@@ -1,7 +1,7 @@
-import { type HttpCaller, sendWithRetry } from '../http/http-retry';
+import type { HttpCaller, HttpTransport } from '../http/http-transport';
 import type { ChannelPacer } from './channel-pacer';
 import type { ChatMessage, ChatNotifier, PostedMessage } from './chat-notifier.port';
-import { slackError } from './slack-responses';
+import { slackError, slackTransport } from './slack-responses';
 
 /** Options of {@link SlackWebhookNotifier}. */
 export interface SlackWebhookNotifierOptions {
@@ -17,22 +17,25 @@ export const WEBHOOK_CHANNEL_KEY = 'incoming-webhook';
 
 /**
  * Posts through a Slack incoming webhook: `POST <webhookUrl>` with `{text, blocks}`; Slack answers 200 `ok`, or a
- * 4xx with an error code as text (`invalid_blocks`, `no_service`…). 429 and 5xx are retried by `sendWithRetry`.
+ * 4xx with an error code as text (`invalid_blocks`, `no_service`…). 429 and 5xx are retried by the transport.
  * The URL appears in no error or log line.
  */
 export class SlackWebhookNotifier implements ChatNotifier {
-  constructor(private readonly options: SlackWebhookNotifierOptions) {}
+  private readonly transport: HttpTransport;
+
+  constructor(private readonly options: SlackWebhookNotifierOptions) {
+    this.transport = slackTransport(options.http, options.webhookUrl);
+  }
 
   async post(message: ChatMessage): Promise<PostedMessage> {
-    const { webhookUrl, http, pacer } = this.options;
+    const { webhookUrl, pacer } = this.options;
     await pacer.wait(WEBHOOK_CHANNEL_KEY);
-    const response = await sendWithRetry(http, 'slack webhook post', webhookUrl, {
+    const answer = await this.transport.send('slack webhook post', webhookUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify({ text: message.text, blocks: message.blocks }),
     });
-    const body = await response.text();
-    if (response.ok && body.trim() === 'ok') return {};
-    throw slackError(`slack webhook (HTTP ${response.status})`, body, [webhookUrl]);
+    if (answer.ok && answer.text.trim() === 'ok') return {};
+    throw slackError(`slack webhook (HTTP ${answer.status})`, answer.message);
   }
 }

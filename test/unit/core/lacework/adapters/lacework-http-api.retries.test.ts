@@ -219,4 +219,23 @@ describe('LaceworkHttpApi secrecy', () => {
       for (const token of tokens) expect(text).not.toContain(token);
     }
   });
+
+  it('redacts an error text before cutting it, so a secret across the cut leaves no part of itself', async () => {
+    // Arrange
+    const echo: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/access/tokens')) return fetch(input, init);
+      return new Response(`${'x'.repeat(190)}${SECRET} rest of the text`, { status: 400 });
+    };
+    let error: Error | undefined;
+
+    // Act
+    await withFaults({}, async (sandbox) => {
+      error = await caught(apiFor(sandbox, { fetch: echo }).api.listAwsCloudAccounts());
+    });
+
+    // Assert
+    expect(error).toBeInstanceOf(ExternalServiceError);
+    expect(error?.message).toContain(`${'x'.repeat(190)}[redacted]`);
+    expect(error?.message).not.toContain(SECRET.slice(0, 6));
+  });
 });

@@ -1,6 +1,6 @@
 import { JiraCloudTicketTracker } from '../../../../../core/notify/adapters/jira-cloud-ticket-tracker';
 import type { NewTicket } from '../../../../../core/notify/ticket-tracker.port';
-import type { HttpCaller } from '../../../../../core/platform/http/http-retry';
+import type { HttpCaller } from '../../../../../core/platform/http/http-transport';
 import { type NotifySandbox, startNotifySandbox } from '../../../../../sandbox/notify-sandbox';
 
 const TICKET: NewTicket = {

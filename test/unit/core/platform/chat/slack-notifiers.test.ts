@@ -3,7 +3,7 @@ import { ChannelPacer } from '../../../../../core/platform/chat/channel-pacer';
 import type { ChatMessage } from '../../../../../core/platform/chat/chat-notifier.port';
 import { SlackBotNotifier } from '../../../../../core/platform/chat/slack-bot-notifier';
 import { SlackWebhookNotifier } from '../../../../../core/platform/chat/slack-webhook-notifier';
-import type { HttpCaller } from '../../../../../core/platform/http/http-retry';
+import type { HttpCaller } from '../../../../../core/platform/http/http-transport';
 import { type NotifySandbox, startNotifySandbox } from '../../../../../sandbox/notify-sandbox';
 import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
 import { RecordingLog } from '../../../../helpers/fakes/recording-log';
@@ -147,6 +147,30 @@ describe('Slack notifiers over the sandbox', () => {
       expect(error).toMatchObject({ name: 'ConfigError' });
       expect((error as Error).message).toContain('invalid_auth');
       expect(`${(error as Error).message}${(error as Error).stack}`).not.toContain('SECRETWRONGTOKEN');
+    });
+
+    it('redacts the token from an error code before cutting it, so no part of it is quoted', async () => {
+      // Arrange
+      const token = sandbox.slack.botToken;
+      const echo: typeof fetch = async () =>
+        new Response(JSON.stringify({ ok: false, error: `${'x'.repeat(90)}${token}` }), { status: 200 });
+      const notifier = new SlackBotNotifier({
+        botToken: token,
+        channel: '#c',
+        baseUrl: sandbox.slack.apiBaseUrl,
+        http: { ...http(), fetch: echo },
+        pacer: pacer(),
+      });
+
+      // Act
+      const error = await notifier.post(MESSAGE).catch((e: Error) => e);
+
+      // Assert
+      expect(error).toMatchObject({
+        name: 'ExternalServiceError',
+        message: `slack chat.postMessage refused the message: ${'x'.repeat(90)}[redacted]`,
+      });
+      expect((error as Error).message).not.toContain(token.slice(0, 8));
     });
 
     it('retries a 503 with backoff and posts', async () => {
