@@ -8,7 +8,7 @@
 // record as it is.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateScenario } from '../generator';
+import { generateScenario } from '../generator/generate-scenario';
 import { generateLaceworkSection } from '../generator/lacework';
 import { LaceworkScenarioSchema } from '../lacework-scenario.schema';
 import type { CloudTrailRecord, ConfigurationItem, Scenario } from '../scenario.schema';
