@@ -5,8 +5,9 @@ import { loadEventsEnv } from '../../core/events/events-env';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { createEventsApiDeps } from '../../lambdas/events-api/deps';
 import { buildEventsApiHandler } from '../../lambdas/events-api/handler';
+import { localContext } from '../local/lambda-context';
+import { DEFAULT_EVENTS_DB, openLocalEventsTable } from '../local/local-events-table';
 import { parseCliArgs } from '../options/parse-cli-args';
-import { DEFAULT_EVENTS_DB, localContext, openLocalEventsTable } from './events';
 
 const API_USAGE = `usage: npm run api -- [--port N] [--db <dir>] [--log-level LEVEL]
 

@@ -7,9 +7,10 @@ import { createEventsApiDeps } from '../../lambdas/events-api/deps';
 import { buildEventsApiHandler } from '../../lambdas/events-api/handler';
 import { buildEventsIngestHandler } from '../../lambdas/events-ingest/handler';
 import { ExitError } from '../errors';
+import { localContext } from '../local/lambda-context';
+import { openLocalEventsTable } from '../local/local-events-table';
 import { parseCliArgs } from '../options/parse-cli-args';
 import { toProxyEvent } from './api';
-import { localContext, openLocalEventsTable } from './events';
 
 const BENCH_EVENTS_USAGE = `usage: npm run cli -- bench-events [--events N] [--accounts N] [--concurrency N] [--queries N] [--seed N]
 
