@@ -33,8 +33,8 @@ const BenchOptionsSchema = z.object({
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1', 'us-west-2'];
 
 /**
- * Hub-side limits of the benchmark's sandbox. STS: 600 requests/s per account and region (IAM quotas page, reference
- * aws.md §2.2). Organizations publishes no rate; 20 req/s with a burst of 20 is an assumption.
+ * Hub-side limits of the benchmark's sandbox. STS: 600 requests/s per account and region (the IAM and STS quotas
+ * page of the IAM User Guide). Organizations publishes no rate; 20 req/s with a burst of 20 is an assumption.
  */
 const HUB_RATE = {
   sts: { ratePerSecond: 600, burst: 600 },

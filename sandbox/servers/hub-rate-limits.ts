@@ -32,9 +32,9 @@ interface Bucket {
 
 /**
  * Per-calling-account token buckets for STS and Organizations (scenario `faults.hubRateLimit`). AWS meters both per
- * calling account (STS: 600 requests/s per account and region, shared by AssumeRole and GetCallerIdentity; reference
- * aws.md §2.2), so a bucket is keyed by the account whose credentials sign the call: the hub for AssumeRole and
- * ListAccounts. No limit configured for a service: it never throttles.
+ * calling account (STS: 600 requests/s per account and region, shared by AssumeRole and GetCallerIdentity, per the
+ * IAM and STS quotas page), so a bucket is keyed by the account whose credentials sign the call: the hub for
+ * AssumeRole and ListAccounts. No limit configured for a service: it never throttles.
  */
 export class HubRateLimiter {
   private readonly buckets = new Map<string, Bucket>();
