@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { formatMergerBench, runMergerBench } from '../bench/merger-bench';
 import { runScanBench } from '../bench/scan-bench';
 import { parseCliArgs } from '../options/parse-cli-args';
-import { formatMergerBench, runMergerBench } from './bench-merger';
 
 const BENCH_USAGE = `usage: npm run bench -- [--only scan|merger] [--accounts N] [--regions N] [--rules N] [--latency MS]
                           [--concurrency N] [--config-rate R] [--config-burst B] [--no-pacing] [--seed N]
