@@ -12,7 +12,8 @@ const BENCH_USAGE = `usage: npm run bench -- [--only scan|merger] [--accounts N]
    bound and the ratio wall ÷ bound, peak RSS, and the cost of one weekly run at 100, 500, 1,000 and 5,000 accounts.
    Each Config client paces itself at the Config rate with one token of burst to spare (--no-pacing: SDK retry only).
 2. Merger: the real Build reports on 1,000 accounts × 4 regions (200,000 non-compliant rows) plus a previous run's
-   history, against the sandbox's S3, beside a bare exceljs streaming write of the same rows.
+   history, against the sandbox's S3, beside a bare exceljs streaming write of the same rows (the flags above shape
+   the scan only).
 \`npm run bench\` runs each in its own process, so each peak RSS is its own.
 `;
 
