@@ -1,5 +1,5 @@
-export type { GenerateScenarioOptions } from './generator';
-export { generateScenario } from './generator';
+export type { GenerateScenarioOptions } from './generator/generate-scenario';
+export { generateScenario } from './generator/generate-scenario';
 export type { AccountExpectation, ExpectedTotals, ExpectedTotalsOptions } from './ground-truth';
 export { expectedTotals } from './ground-truth';
 export * from './lacework-scenario.schema';

@@ -48,7 +48,7 @@ export const LaceworkFaultsSchema = z.strictObject({
   outage: z.boolean().optional(),
   /** The token endpoint answers 401 whatever the key (a revoked key). */
   rejectKey: z.boolean().optional(),
-  /** An alert search with no result answers 204 with no body, as Lacework sometimes does (both SDKs handle it). */
+  /** An alert search with no result answers 204 with no body, as Lacework sometimes does. */
   noContentWhenEmpty: z.boolean().optional(),
 });
 export type LaceworkFaults = z.output<typeof LaceworkFaultsSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { formatMergerBench, runMergerBench } from '../bench/merger-bench';
 import { runScanBench } from '../bench/scan-bench';
 import { parseCliArgs } from '../options/parse-cli-args';
-import { formatMergerBench, runMergerBench } from './bench-merger';
 
 const BENCH_USAGE = `usage: npm run bench -- [--only scan|merger] [--accounts N] [--regions N] [--rules N] [--latency MS]
                           [--concurrency N] [--config-rate R] [--config-burst B] [--no-pacing] [--seed N]
@@ -12,7 +12,8 @@ const BENCH_USAGE = `usage: npm run bench -- [--only scan|merger] [--accounts N]
    bound and the ratio wall ÷ bound, peak RSS, and the cost of one weekly run at 100, 500, 1,000 and 5,000 accounts.
    Each Config client paces itself at the Config rate with one token of burst to spare (--no-pacing: SDK retry only).
 2. Merger: the real Build reports on 1,000 accounts × 4 regions (200,000 non-compliant rows) plus a previous run's
-   history, against the sandbox's S3, beside a bare exceljs streaming write of the same rows.
+   history, against the sandbox's S3, beside a bare exceljs streaming write of the same rows (the flags above shape
+   the scan only).
 \`npm run bench\` runs each in its own process, so each peak RSS is its own.
 `;
 
@@ -33,9 +34,8 @@ const BenchOptionsSchema = z.object({
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1', 'us-west-2'];
 
 /**
- * Hub-side limits of the benchmark's sandbox. STS: 600 requests/s per account and region (the IAM quotas page,
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). Organizations publishes no rate; 20
- * req/s with a burst of 20 is an assumption.
+ * Hub-side limits of the benchmark's sandbox. STS: 600 requests/s per account and region (the IAM and STS quotas
+ * page of the IAM User Guide). Organizations publishes no rate; 20 req/s with a burst of 20 is an assumption.
  */
 const HUB_RATE = {
   sts: { ratePerSecond: 600, burst: 600 },

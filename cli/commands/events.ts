@@ -1,23 +1,18 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { Worker } from 'node:worker_threads';
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
-import dynalite from 'dynalite';
+import { readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { loadEventsEnv } from '../../core/events/events-env';
 import type { IngestResult } from '../../core/events/ingest/ingest.service';
 import { computeScore, formatScore } from '../../core/events/score';
-import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
 import { StaticSecretSource } from '../../core/platform/secrets/static-secret-source';
 import { createEventsDeps } from '../../lambdas/_shared/events-deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { buildEventsIngestHandler } from '../../lambdas/events-ingest/handler';
-import { createEventsTable, SANDBOX_DYNAMO_CREDENTIALS } from '../../sandbox/dynamodb/dynamo-sandbox';
+import { SANDBOX_DYNAMO_CREDENTIALS } from '../../sandbox/dynamodb/dynamo-sandbox';
 import { startNotifySandbox } from '../../sandbox/notify-sandbox';
 import type { SlackReceived } from '../../sandbox/servers/slack-server';
 import { ExitError } from '../errors';
+import { localContext } from '../local/lambda-context';
+import { DEFAULT_EVENTS_DB, openLocalEventsTable } from '../local/local-events-table';
 import { parseCliArgs } from '../options/parse-cli-args';
 
 const EVENTS_USAGE = `usage: npm run events -- --replay <file.jsonl> [--db <dir>] [--fresh] [--log-level LEVEL]
@@ -27,10 +22,6 @@ against a local DynamoDB (dynalite, kept in --db, default output/events-db) and 
 stored latest states, scores and the Slack messages. \`npm run api\` serves the same table.
 `;
 
-/** Where the local events table lives between commands (`events` writes it, `api` reads it). */
-export const DEFAULT_EVENTS_DB = 'output/events-db';
-/** Name of the local events table. */
-export const LOCAL_EVENTS_TABLE = 'compliance-events';
 const REGION = 'us-east-1';
 const SLACK_SECRET = 'compliance-events/slack';
 
@@ -42,90 +33,6 @@ const EventsOptionsSchema = z.object({
 });
 /** Options of {@link runEvents}. */
 export type EventsOptions = z.output<typeof EventsOptionsSchema>;
-
-/** A local events table (dynalite persisted in a folder, on loopback). */
-export interface LocalEventsTable {
-  endpoint: string;
-  tableName: string;
-  documentClient(): DynamoDBDocumentClient;
-  stop(): Promise<void>;
-}
-
-/** dynalite in its own thread, so the server and the SDK calls of a benchmark use two cores. */
-const WORKER_CODE = `
-const dynalite = require('dynalite');
-const { parentPort, workerData } = require('node:worker_threads');
-const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...workerData });
-server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-`;
-
-const startDynalite = async (dir: string | undefined, inWorker: boolean) => {
-  const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dir ? { path: dir } : {}) };
-  if (inWorker) {
-    const worker = new Worker(WORKER_CODE, { eval: true, workerData: dir ? { path: dir } : {} });
-    const port = await new Promise<number>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    return { port, close: async () => void (await worker.terminate()) };
-  }
-  const server = dynalite(options);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
-};
-
-/**
- * Opens the events table kept in `dir` (dynalite on LevelDB), creating the table the first time; `dir: undefined`
- * keeps it in memory. One process at a time may open a folder. `inWorker` runs dynalite in a worker thread.
- */
-export const openLocalEventsTable = async (dir: string | undefined, inWorker = false): Promise<LocalEventsTable> => {
-  if (dir) await mkdir(dir, { recursive: true });
-  const server = await startDynalite(dir, inWorker);
-  const endpoint = `http://127.0.0.1:${server.port}`;
-  const admin = new DynamoDBClient({
-    region: REGION,
-    endpoint,
-    credentials: SANDBOX_DYNAMO_CREDENTIALS,
-    maxAttempts: 1,
-  });
-  try {
-    await admin.send(new DescribeTableCommand({ TableName: LOCAL_EVENTS_TABLE }));
-  } catch (error) {
-    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
-    await createEventsTable(admin, LOCAL_EVENTS_TABLE);
-  } finally {
-    admin.destroy();
-  }
-  const clients: DynamoDBDocumentClient[] = [];
-  return {
-    endpoint,
-    tableName: LOCAL_EVENTS_TABLE,
-    documentClient: () => {
-      const client = createDocumentClient({
-        region: REGION,
-        maxAttempts: 3,
-        endpoint,
-        credentials: SANDBOX_DYNAMO_CREDENTIALS,
-      });
-      clients.push(client);
-      return client;
-    },
-    stop: async () => {
-      for (const client of clients) client.destroy();
-      await server.close();
-    },
-  };
-};
-
-/** A fake Lambda context for local invocations (no early-timeout abort). */
-export const localContext = (functionName: string): Context =>
-  ({ functionName, awsRequestId: `local-${Date.now()}`, getRemainingTimeInMillis: () => 60_000 }) as unknown as Context;
 
 /** What a replay did: one result (or error) per line, the stored states per account, the Slack messages. */
 export interface ReplaySummary {

@@ -37,14 +37,18 @@ export const createProgressReporter = (write: (line: string) => void) => {
       write(`  ${total} accounts to scan`);
     } else if (event.state.name === StateNames.scanAccount || event.state.name === StateNames.recordFailedAccount) {
       finished += 1;
-      const status = String(output.status ?? 'unknown');
+      // Scan account keeps its input and puts the account's ScanSummary at `$.summary`; Record failed account's
+      // output is the (failed) summary itself.
+      const summary =
+        event.state.name === StateNames.scanAccount && 'summary' in output ? asObject(output.summary) : output;
+      const status = String(summary.status ?? 'unknown');
       if (status === 'failed') failed += 1;
-      const counts = asObject(output.counts);
+      const counts = asObject(summary.counts);
       const detail =
         status === 'failed'
-          ? ((output.errors as string[] | undefined)?.[0] ?? '')
+          ? ((summary.errors as string[] | undefined)?.[0] ?? '')
           : `rules ${counts.rules ?? 0}, compliant ${counts.compliant ?? 0}, non-compliant ${counts.nonCompliant ?? 0}`;
-      write(`  ${counter()} ${output.accountId} ${status.padEnd(7)} ${detail}`.trimEnd());
+      write(`  ${counter()} ${summary.accountId ?? output.accountId} ${status.padEnd(7)} ${detail}`.trimEnd());
     } else if (event.state.name === StateNames.scanAccounts) {
       write(`  scanned ${finished} accounts, ${failed} failed`);
     }

@@ -112,7 +112,7 @@ export const parseRunOptions = (argv: string[]): RunOptions =>
     RUN_USAGE,
   );
 
-/** The execution input the options describe; the workflow's Resolve run validates it. */
+/** The execution input the options describe (dates, accounts, notify); the workflow's Resolve run validates it. */
 export const executionInputFrom = (options: RunOptions): ExecutionInput => ({
   ...(options.startDate ? { startDate: options.startDate } : {}),
   ...(options.endDate ? { endDate: options.endDate } : {}),

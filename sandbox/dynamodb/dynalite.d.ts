@@ -1,4 +1,4 @@
-// Minimal types for dynalite 4.0.0 (it ships none): only what sandbox/dynamodb/dynamo-sandbox.ts uses.
+// Minimal types for dynalite 4.0.0 (it ships none): only what sandbox/dynamodb/dynalite-server.ts uses.
 declare module 'dynalite' {
   import type { Server } from 'node:http';
 

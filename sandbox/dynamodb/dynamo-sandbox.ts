@@ -1,9 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { mkdir } from 'node:fs/promises';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
 import { EVENTS_TABLE, EVENTS_TABLE_INDEXES } from '../../core/events/table-design';
 import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
+import { startDynalite } from './dynalite-server';
 
 /** Credentials dynalite accepts (it checks none); the SDK needs some. */
 export const SANDBOX_DYNAMO_CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } as const;
@@ -14,7 +19,7 @@ export interface DynamoSandbox {
   endpoint: string;
   tableName: string;
   region: string;
-  /** A DocumentClient on the sandbox (single attempt: loopback failures are bugs). */
+  /** A DocumentClient on the sandbox (by default a single attempt: loopback failures are bugs). */
   documentClient(): DynamoDBDocumentClient;
   stop(): Promise<void>;
 }
@@ -27,6 +32,16 @@ export interface DynamoSandboxOptions {
   port?: number;
   /** @default 'us-east-1' */
   region?: string;
+  /**
+   * Keeps the data in this folder (dynalite on LevelDB; one process at a time may open it) and creates the table only
+   * if the folder does not hold it yet.
+   * @default - in memory
+   */
+  path?: string;
+  /** Runs dynalite in a worker thread, so the server and the SDK calls of a benchmark use two cores. @default false */
+  inWorker?: boolean;
+  /** Attempts of each call by the document clients. @default 1 */
+  maxAttempts?: number;
 }
 
 /** Creates the events table exactly as core/events/table-design.ts describes it (all keys strings, every GSI ALL). */
@@ -58,24 +73,36 @@ export const createEventsTable = async (client: DynamoDBClient, tableName: strin
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: tableName });
 };
 
+/** Creates the events table unless the server already holds it. */
+const ensureEventsTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    await createEventsTable(client, tableName);
+  }
+};
+
 /**
- * Starts dynalite (in memory) on loopback and creates the events table. TTL is not enforced locally (dynalite does
- * not expire items); everything else the adapter uses (conditional writes, Query on GSIs, paging) behaves as DynamoDB.
+ * Starts dynalite (in memory, or kept in `path`) on loopback and creates the events table. TTL is not enforced locally
+ * (dynalite does not expire items); everything else the adapter uses (conditional writes, Query on GSIs, paging)
+ * behaves as DynamoDB.
  *
  * @example const db = await startDynamoSandbox(); … await db.stop();
  */
 export const startDynamoSandbox = async (options: DynamoSandboxOptions = {}): Promise<DynamoSandbox> => {
   const tableName = options.tableName ?? 'compliance-events';
   const region = options.region ?? 'us-east-1';
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  if (options.path) await mkdir(options.path, { recursive: true });
+  const server = await startDynalite({
+    ...(options.path ? { path: options.path } : {}),
+    ...(options.port === undefined ? {} : { port: options.port }),
+    inWorker: options.inWorker ?? false,
   });
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const endpoint = `http://127.0.0.1:${server.port}`;
   const admin = new DynamoDBClient({ region, endpoint, credentials: SANDBOX_DYNAMO_CREDENTIALS, maxAttempts: 1 });
   try {
-    await createEventsTable(admin, tableName);
+    await (options.path ? ensureEventsTable(admin, tableName) : createEventsTable(admin, tableName));
   } finally {
     admin.destroy();
   }
@@ -87,7 +114,7 @@ export const startDynamoSandbox = async (options: DynamoSandboxOptions = {}): Pr
     documentClient: () => {
       const client = createDocumentClient({
         region,
-        maxAttempts: 1,
+        maxAttempts: options.maxAttempts ?? 1,
         endpoint,
         credentials: SANDBOX_DYNAMO_CREDENTIALS,
       });
@@ -96,7 +123,7 @@ export const startDynamoSandbox = async (options: DynamoSandboxOptions = {}): Pr
     },
     stop: async () => {
       for (const client of clients) client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await server.close();
     },
   };
 };

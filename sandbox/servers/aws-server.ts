@@ -34,7 +34,7 @@ export interface RunningServer {
 const JSON_SERVICES: Record<string, string> = {
   StarlingDoveService: 'config',
   AWSOrganizationsV20161128: 'organizations',
-  // The SDK sends `CloudTrail_20131101.<Op>`; the Smithy model names the long form (both accepted).
+  // The SDK sends `CloudTrail_20131101.<Op>`; the Smithy model names the long form.
   CloudTrail_20131101: 'cloudtrail',
   'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };

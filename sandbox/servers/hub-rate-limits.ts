@@ -32,11 +32,9 @@ interface Bucket {
 
 /**
  * Per-calling-account token buckets for STS and Organizations (scenario `faults.hubRateLimit`). AWS meters both per
- * calling account (STS: 600 requests/s per account and region, shared by AssumeRole and GetCallerIdentity, and only the
- * calling account's quota is used by a cross-account AssumeRole:
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), so a bucket is keyed by the account
- * whose credentials sign the call: the hub for AssumeRole and ListAccounts. No limit configured for a service: it never
- * throttles.
+ * calling account (STS: 600 requests/s per account and region, shared by AssumeRole and GetCallerIdentity, per the
+ * IAM and STS quotas page), so a bucket is keyed by the account whose credentials sign the call: the hub for
+ * AssumeRole and ListAccounts. No limit configured for a service: it never throttles.
  */
 export class HubRateLimiter {
   private readonly buckets = new Map<string, Bucket>();

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpFaultPlan } from '../notify-sandbox';
+import type { HttpFaultPlan } from './http-fault-plan';
 import { parseMultipart, validateAdf } from './jira-validation';
 
 /** An issue in the Jira sandbox. */

@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalApi, toProxyEvent } from '../../../cli/commands/api';
+import { startLocalApi } from '../../../cli/commands/api';
 import { formatReplay, type ReplaySummary, runEvents } from '../../../cli/commands/events';
+import { toProxyEvent } from '../../../cli/local/proxy-event';
 
 const DEMO = 'sandbox/scenarios/events-demo.jsonl';
 

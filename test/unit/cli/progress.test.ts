@@ -42,6 +42,23 @@ describe('createProgressReporter', () => {
     ]);
   });
 
+  it("reads Scan account's summary where the state machine puts it: at $.summary beside the Map item's input", () => {
+    // Arrange
+    const lines: string[] = [];
+    const report = createProgressReporter((line) => lines.push(line));
+    const summary = { accountId: '111111111111', status: 'ok', counts: { rules: 7, compliant: 5, nonCompliant: 2 } };
+
+    // Act
+    report(exited('List accounts', { run: {}, accounts: { count: 1, ids: [] } }));
+    report(exited('Scan account', { accountId: '111111111111', runId: 'run-1', regions: [], summary }, 0));
+
+    // Assert
+    expect(lines).toEqual([
+      '  1 accounts to scan',
+      '  [1/1] 111111111111 ok      rules 7, compliant 5, non-compliant 2',
+    ]);
+  });
+
   it('announces a retry of an account with the error that caused it', () => {
     // Arrange
     const lines: string[] = [];

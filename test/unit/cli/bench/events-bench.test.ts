@@ -1,4 +1,5 @@
-import { benchEvent, formatEventsBench, runEventsBench } from '../../../cli/commands/bench-events';
+import { formatEventsBench, runEventsBench } from '../../../../cli/bench/events-bench';
+import { benchEvent } from '../../../../cli/bench/events-bench-data';
 
 describe('bench-events', () => {
   it('generates recorded-shape events with unique ids in time order', () => {

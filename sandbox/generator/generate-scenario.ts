@@ -1,17 +1,4 @@
-import { accountSizes } from './generator/account-sizes';
-import { type GenerateLaceworkOptions, generateLaceworkSection } from './generator/lacework';
-import { lazyRegion } from './generator/lazy-region';
-import {
-  DORMANT_RULES,
-  GLOBAL_RESOURCE_TYPES,
-  MANAGED_RULES,
-  type ManagedRule,
-  RESOURCE_WEIGHTS,
-} from './generator/managed-rules';
-import { organizationAccounts } from './generator/organization';
-import { Prng } from './generator/prng';
-import { type ResourceContext, resourceId } from './generator/resource-ids';
-import { LaceworkScenarioSchema } from './lacework-scenario.schema';
+import { LaceworkScenarioSchema } from '../lacework-scenario.schema';
 import {
   type AccountScenario,
   type ConfigRule,
@@ -21,7 +8,20 @@ import {
   type Faults,
   type RegionScenario,
   type Scenario,
-} from './scenario.schema';
+} from '../scenario.schema';
+import { accountSizes } from './account-sizes';
+import { type GenerateLaceworkOptions, generateLaceworkSection } from './lacework';
+import { lazyRegion } from './lazy-region';
+import {
+  DORMANT_RULES,
+  GLOBAL_RESOURCE_TYPES,
+  MANAGED_RULES,
+  type ManagedRule,
+  RESOURCE_WEIGHTS,
+} from './managed-rules';
+import { organizationAccounts } from './organization';
+import { Prng } from './prng';
+import { type ResourceContext, resourceId } from './resource-ids';
 
 /** Options of {@link generateScenario}. */
 export interface GenerateScenarioOptions {
