@@ -3,7 +3,7 @@
 import './local/runtime-setup';
 import { AppError } from '../core/shared/errors';
 import { COMMANDS, cliUsage } from './command-table';
-import { ExitError } from './errors';
+import { ExitError } from './exit-error';
 
 const main = async (): Promise<void> => {
   const [name, ...argv] = process.argv.slice(2);

@@ -6,7 +6,7 @@ import { createEventsDeps } from '../../lambdas/_shared/events-deps';
 import { createEventsApiDeps } from '../../lambdas/events-api/deps';
 import { buildEventsApiHandler } from '../../lambdas/events-api/handler';
 import { buildEventsIngestHandler } from '../../lambdas/events-ingest/handler';
-import { ExitError } from '../errors';
+import { ExitError } from '../exit-error';
 import { localContext } from '../local/lambda-context';
 import { openLocalEventsTable } from '../local/local-events-table';
 import { toProxyEvent } from '../local/proxy-event';

@@ -3,7 +3,7 @@ import { createAwsConfigComplianceSourceFactory } from '../../core/scan/adapters
 import type { PacingRate } from '../../core/shared/request-pacer';
 import { loadStageConfig } from '../../infra/config/stages';
 import { generateScenario } from '../../sandbox';
-import { ExitError } from '../errors';
+import { ExitError } from '../exit-error';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { openSandboxSession } from '../local/workflow-session';
 import { formatCostTable, toRunCounts } from './cost-table';

@@ -10,7 +10,7 @@ import { buildEventsIngestHandler } from '../../lambdas/events-ingest/handler';
 import { SANDBOX_DYNAMO_CREDENTIALS } from '../../sandbox/dynamodb/dynamo-sandbox';
 import { startNotifySandbox } from '../../sandbox/notify-sandbox';
 import type { SlackReceived } from '../../sandbox/servers/slack-server';
-import { ExitError } from '../errors';
+import { ExitError } from '../exit-error';
 import { localContext } from '../local/lambda-context';
 import { DEFAULT_EVENTS_DB, openLocalEventsTable } from '../local/local-events-table';
 import { parseCliArgs } from '../options/parse-cli-args';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { laceworkKeyFromEnv, loadLaceworkKeyFile } from '../../core/lacework/adapters/lacework-credentials';
-import { ExitError } from '../errors';
+import { ExitError } from '../exit-error';
 import { copyReports, seedObjects } from '../local/copy-reports';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { createProgressReporter } from '../local/progress';

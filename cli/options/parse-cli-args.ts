@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { parseWith } from '../../core/shared/validation';
-import { ExitError } from '../errors';
+import { ExitError } from '../exit-error';
 
 /**
  * Parses a command's flags strictly (`node:util` parseArgs), turns kebab-case names into camelCase and validates them
