@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loadEventsEnv } from '../../core/events/events-env';
 import type { IngestResult } from '../../core/events/ingest.service';
 import { computeScore, formatScore } from '../../core/events/score';
-import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
+import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
 import { StaticSecretSource } from '../../core/platform/secrets/static-secret-source';
 import { createEventsDeps } from '../../lambdas/_shared/events-deps';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
@@ -107,12 +107,12 @@ export const openLocalEventsTable = async (dir: string | undefined, inWorker = f
     endpoint,
     tableName: LOCAL_EVENTS_TABLE,
     documentClient: () => {
-      const client = createDocumentClient({
+      const client = createAwsClientFactory({
         region: REGION,
         maxAttempts: 3,
-        endpoint,
-        credentials: SANDBOX_DYNAMO_CREDENTIALS,
-      });
+        endpoints: { dynamodb: endpoint },
+        hubCredentials: SANDBOX_DYNAMO_CREDENTIALS,
+      }).dynamoDocument();
       clients.push(client);
       return client;
     },
@@ -155,7 +155,7 @@ export const runEvents = async (options: EventsOptions): Promise<ReplaySummary> 
     const deps = createEventsDeps(env, {
       logger: createLogger(env.POWERTOOLS_SERVICE_NAME, options.logLevel as LogLevel),
       secrets: new StaticSecretSource({ [SLACK_SECRET]: notify.secrets.slackWebhook }),
-      dynamoCredentials: SANDBOX_DYNAMO_CREDENTIALS,
+      hubCredentials: SANDBOX_DYNAMO_CREDENTIALS,
     });
     const handler = buildEventsIngestHandler(deps);
     const results: ReplaySummary['results'] = [];

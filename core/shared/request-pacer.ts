@@ -1,4 +1,4 @@
-import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { MiddlewareStack } from '@smithy/types';
 
 /** A client-side token bucket: sustained requests per second and the burst a full bucket allows. */
 export interface PacingRate {
@@ -38,7 +38,10 @@ export class RequestPacer {
  * Paces every attempt of a client (retries included: the middleware sits after the retry middleware, in the
  * finalizeRequest step) through a {@link RequestPacer}.
  */
-export const paceClient = (client: ConfigServiceClient, pacer: RequestPacer): void => {
+export const paceClient = <Input extends object, Output extends object>(
+  client: { middlewareStack: Pick<MiddlewareStack<Input, Output>, 'add'> },
+  pacer: RequestPacer,
+): void => {
   client.middlewareStack.add(
     (next) => async (args) => {
       await pacer.acquire();

@@ -3,7 +3,7 @@ import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-s
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { EVENTS_TABLE, EVENTS_TABLE_INDEXES } from '../../core/events/table-design';
-import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
+import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
 
 /** Credentials dynalite accepts (it checks none); the SDK needs some. */
 export const SANDBOX_DYNAMO_CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } as const;
@@ -85,12 +85,12 @@ export const startDynamoSandbox = async (options: DynamoSandboxOptions = {}): Pr
     tableName,
     region,
     documentClient: () => {
-      const client = createDocumentClient({
-        region,
+      const client = createAwsClientFactory({
+        region: region,
         maxAttempts: 1,
-        endpoint,
-        credentials: SANDBOX_DYNAMO_CREDENTIALS,
-      });
+        endpoints: { dynamodb: endpoint },
+        hubCredentials: SANDBOX_DYNAMO_CREDENTIALS,
+      }).dynamoDocument();
       clients.push(client);
       return client;
     },
