@@ -172,6 +172,23 @@ describe('AwsCloudTrailLookup', () => {
     expect(c).not.toBe(a);
   });
 
+  it('builds a new lookup when the account was re-assumed with new credentials', () => {
+    // Arrange
+    const factory = createCloudTrailLookupFactory(
+      createAwsClientFactory({ region: 'us-east-1', maxAttempts: 1, endpoints: { aws: server.url } }),
+    );
+    const first = factory({ ...TARGET, credentials });
+
+    // Act
+    const second = factory({ ...TARGET, credentials: { ...credentials, accessKeyId: `${credentials.accessKeyId}2` } });
+
+    // Assert
+    expect(second).not.toBe(first);
+    expect(factory({ ...TARGET, credentials: { ...credentials, accessKeyId: `${credentials.accessKeyId}2` } })).toBe(
+      second,
+    );
+  });
+
   describe('AwsConfigHistory', () => {
     const history = () =>
       new AwsConfigHistory(
