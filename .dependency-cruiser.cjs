@@ -17,12 +17,13 @@ module.exports = {
   forbidden: [
     {
       name: 'core-imports-no-framework',
-      comment: 'core/ is plain TypeScript: only zod, the AWS SDK, exceljs, csv-stringify and node builtins',
+      comment:
+        'core/ is plain TypeScript: only zod, the AWS SDK (and its @smithy/types), exceljs, csv-stringify and node builtins',
       severity: 'error',
       from: { path: '^core/' },
       to: {
         dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'],
-        pathNot: '(^|/)node_modules/(zod|@aws-sdk/[^/]+|exceljs|csv-stringify)/',
+        pathNot: '(^|/)node_modules/(zod|@aws-sdk/[^/]+|@smithy/types|exceljs|csv-stringify)/',
       },
     },
     {

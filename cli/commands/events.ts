@@ -62,7 +62,7 @@ export const runEvents = async (options: EventsOptions): Promise<ReplaySummary> 
     const deps = createEventsDeps(env, {
       logger: createLogger(env.POWERTOOLS_SERVICE_NAME, options.logLevel as LogLevel),
       secrets: new StaticSecretSource({ [SLACK_SECRET]: notify.secrets.slackWebhook }),
-      dynamoCredentials: SANDBOX_DYNAMO_CREDENTIALS,
+      hubCredentials: SANDBOX_DYNAMO_CREDENTIALS,
     });
     const handler = buildEventsIngestHandler(deps);
     const results: ReplaySummary['results'] = [];

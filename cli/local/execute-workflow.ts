@@ -1,5 +1,5 @@
 import type { Deps } from '../../lambdas/_shared/deps';
-import { createNotifyDeps, type NotifyDepsOptions } from '../../lambdas/_shared/notify-deps';
+import { createNotifyDeps } from '../../lambdas/_shared/notify-deps';
 import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
 import { buildCreateJiraTicketHandler } from '../../lambdas/create-jira-ticket/handler';
 import { buildFetchLaceworkAlertsHandler } from '../../lambdas/fetch-lacework-alerts/handler';
@@ -19,8 +19,6 @@ export interface ExecuteWorkflowOptions {
   mapConcurrency?: number;
   retryIntervalMs?: number;
   onEvent?: (event: EventLog) => void;
-  /** Test settings of the Slack and Jira adapters (e.g. a sleep that does not wait). */
-  notifyOptions?: NotifyDepsOptions;
   /**
    * Test seam: replaces handlers after they are built (e.g. to crash one account's Scan account, or to corrupt a
    * partial before Build reports). Never set by `npm start`.
@@ -35,7 +33,7 @@ export interface ExecuteWorkflowOptions {
  */
 export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalRunResult> => {
   const { deps, input, executionName, mapConcurrency = 10, retryIntervalMs, onEvent } = options;
-  const notify = createNotifyDeps(deps, deps.env, options.notifyOptions);
+  const notify = createNotifyDeps(deps, deps.env);
   const handlers: LocalTaskHandlers = {
     resolveRun: buildResolveRunHandler(deps),
     listAccounts: buildListAccountsHandler(deps),

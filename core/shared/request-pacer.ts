@@ -1,4 +1,3 @@
-import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { realSleep, type Sleep } from './sleep';
 
 /** A client-side token bucket: sustained requests per second and the burst a full bucket allows. */
@@ -34,17 +33,3 @@ export class RequestPacer {
     if (this.tokens < 0) await this.sleep((-this.tokens / this.rate.ratePerSecond) * 1000);
   }
 }
-
-/**
- * Paces every attempt of a client (retries included: the middleware sits after the retry middleware, in the
- * finalizeRequest step) through a {@link RequestPacer}.
- */
-export const paceClient = (client: ConfigServiceClient, pacer: RequestPacer): void => {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      await pacer.acquire();
-      return next(args);
-    },
-    { step: 'finalizeRequest', priority: 'low', name: 'requestPacerMiddleware' },
-  );
-};

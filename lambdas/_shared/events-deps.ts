@@ -1,22 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoComplianceEventStore } from '../../core/events/adapters/dynamo-compliance-event-store';
 import type { ComplianceEventStore } from '../../core/events/event-store.port';
 import type { EventsEnv } from '../../core/events/events-env';
 import { createSeverityResolver, type SeverityResolver } from '../../core/events/severity-resolver';
-import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
-import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
-import { ChannelPacer } from '../../core/platform/chat/channel-pacer';
 import type { ChatNotifier } from '../../core/platform/chat/chat-notifier.port';
-import { type Clock, systemClock } from '../../core/platform/clock.port';
-import type { RetryPolicy } from '../../core/platform/http/retry-policy';
-import type { SecretSource } from '../../core/platform/secrets/secret-source.port';
-import { SecretsManagerSecretSource } from '../../core/platform/secrets/secrets-manager-secret-source';
+import type { Clock } from '../../core/platform/clock.port';
 import type { ObjectStore } from '../../core/platform/storage/object-store.port';
-import { S3ObjectStore } from '../../core/platform/storage/s3-object-store';
 import type { Log } from '../../core/shared/log';
-import { realSleep, type Sleep } from '../../core/shared/sleep';
-import { createLogger, toLog } from './logger';
+import { createPlatform, type PlatformOverrides } from './platform';
 import { slackChatFromSecret } from './slack-chat';
 
 /** What the compliance-events handlers need, built once per container (or per local run). */
@@ -33,67 +24,45 @@ export interface EventsDeps {
   reports?: ObjectStore;
 }
 
-/** Local and test overrides; Lambda passes none. */
-export interface EventsDepsOverrides {
-  logger?: Logger;
-  clock?: Clock;
-  secrets?: SecretSource;
+/**
+ * Local and test overrides; Lambda passes none. `hubCredentials` are the static credentials of a local DynamoDB
+ * endpoint (DYNAMODB_ENDPOINT).
+ */
+export interface EventsDepsOverrides extends PlatformOverrides {
   store?: ComplianceEventStore;
-  /** Static credentials for a local DynamoDB endpoint. */
-  dynamoCredentials?: { accessKeyId: string; secretAccessKey: string };
-  fetch?: typeof fetch;
-  sleep?: Sleep;
-  retryPolicy?: Partial<RetryPolicy>;
   reports?: ObjectStore;
 }
 
 /**
- * The composition root of the events functions: DynamoDB DocumentClient and store, severity table with the configured
- * overrides, Slack (webhook or bot, as the secret says) behind one pacer per container, S3 for the weekly partials.
+ * The composition root of the events functions: on the platform, the DynamoDB store, severity table with the
+ * configured overrides, Slack (webhook or bot, as the secret says) behind the platform's one pacer per container, S3
+ * for the weekly partials.
  */
 export const createEventsDeps = (env: EventsEnv, overrides: EventsDepsOverrides = {}): EventsDeps => {
-  const logger = overrides.logger ?? createLogger(env.POWERTOOLS_SERVICE_NAME);
-  const log = toLog(logger);
-  const clock = overrides.clock ?? systemClock;
-  const store =
-    overrides.store ??
-    new DynamoComplianceEventStore(
-      createDocumentClient({
-        region: env.AWS_REGION,
-        maxAttempts: env.AWS_MAX_ATTEMPTS,
-        ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
-        ...(overrides.dynamoCredentials ? { credentials: overrides.dynamoCredentials } : {}),
-      }),
-      env.EVENTS_TABLE_NAME,
-      clock,
-    );
-  const secrets =
-    overrides.secrets ??
-    new SecretsManagerSecretSource(
-      new SecretsManagerClient({ region: env.AWS_REGION, maxAttempts: env.AWS_MAX_ATTEMPTS }),
-    );
-  const sleep = overrides.sleep ?? realSleep;
-  const pacer = new ChannelPacer(clock, sleep);
-  const http = {
-    fetch: overrides.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init)),
-    sleep,
-    service: 'slack',
+  const { store: eventStore, reports: reportStore, ...platformOverrides } = overrides;
+  const {
+    logger,
     log,
-    ...(overrides.retryPolicy ? { policy: overrides.retryPolicy } : {}),
-  };
+    clock,
+    clients,
+    secrets,
+    store: reportBucket,
+    http,
+    pacer,
+  } = createPlatform(env, platformOverrides);
+  const store = eventStore ?? new DynamoComplianceEventStore(clients.dynamoDocument(), env.EVENTS_TABLE_NAME, clock);
   const slackSecret = env.SLACK_SECRET_NAME;
   const chat =
     slackSecret === undefined
       ? undefined
-      : slackChatFromSecret({ secrets, secretName: slackSecret, apiBaseUrl: env.SLACK_API_BASE_URL, http, pacer });
-  const reports =
-    overrides.reports ??
-    (env.REPORT_BUCKET
-      ? new S3ObjectStore(
-          createAwsClientFactory({ region: env.AWS_REGION, maxAttempts: env.AWS_MAX_ATTEMPTS }).s3(),
-          env.REPORT_BUCKET,
-        )
-      : undefined);
+      : slackChatFromSecret({
+          secrets,
+          secretName: slackSecret,
+          apiBaseUrl: env.SLACK_API_BASE_URL,
+          http: http('slack'),
+          pacer,
+        });
+  const reports = reportStore ?? reportBucket;
   return {
     env,
     logger,

@@ -3,12 +3,9 @@ import { JiraCloudTicketTracker } from '../../core/notify/adapters/jira-cloud-ti
 import { JIRA_SECRET_SHAPE, JiraSecretSchema, parseSecret } from '../../core/notify/notify-secrets';
 import type { NotifyTaskDeps } from '../../core/notify/notify-tasks';
 import type { TicketTracker } from '../../core/notify/ticket-tracker.port';
-import { ChannelPacer } from '../../core/platform/chat/channel-pacer';
 import type { Env } from '../../core/platform/env';
-import type { HttpCaller } from '../../core/platform/http/http-transport';
-import type { RetryPolicy } from '../../core/platform/http/retry-policy';
-import { realSleep, type Sleep } from '../../core/shared/sleep';
-import type { Deps } from './deps';
+import type { ObjectStore } from '../../core/platform/storage/object-store.port';
+import type { Platform } from './platform';
 import { slackChatFromSecret } from './slack-chat';
 
 /** The notify functions' settings: names of secrets only (the values are read at run time). */
@@ -22,36 +19,22 @@ export interface NotifyDeps extends NotifyTaskDeps {
   logger: Logger;
 }
 
-/** The parts of {@link Deps} the notify functions use. */
-export type NotifyBaseDeps = Pick<Deps, 'logger' | 'log' | 'clock' | 'store' | 'secrets'> & {
-  env: Pick<Deps['env'], 'AWS_REGION'>;
+/**
+ * The parts of the platform the notify functions use (the weekly report's `Deps` has them all): the report bucket,
+ * the secrets, and the HTTP and pacing seams (their fetch, sleep and retry policy are the platform's overrides).
+ */
+export type NotifyBaseDeps = Pick<Platform, 'logger' | 'log' | 'clock' | 'secrets' | 'pacer' | 'http'> & {
+  store: ObjectStore;
+  env: Pick<Env, 'AWS_REGION'>;
 };
 
-/** Local and test overrides. Lambda passes none. */
-export interface NotifyDepsOptions {
-  /** @default - the global fetch */
-  fetch?: typeof fetch;
-  /** @default - a real timer */
-  sleep?: Sleep;
-  /** @default - DEFAULT_RETRY_POLICY (4 attempts) */
-  retryPolicy?: Partial<RetryPolicy>;
-}
-
 /**
- * Builds the notify adapters from the settings. Each provider reads its secret when a task runs (the secret source
- * caches), never at cold start, and never puts the value anywhere but the adapter. One pacer per container keeps
- * posts ≤ 1/s per channel across warm invocations.
+ * Builds the notify adapters from the settings on the platform. Each provider reads its secret when a task runs (the
+ * secret source caches), never at cold start, and never puts the value anywhere but the adapter. The platform's one
+ * pacer per container keeps posts ≤ 1/s per channel across warm invocations.
  */
-export const createNotifyDeps = (base: NotifyBaseDeps, env: NotifyEnv, options: NotifyDepsOptions = {}): NotifyDeps => {
-  const sleep = options.sleep ?? realSleep;
-  const pacer = new ChannelPacer(base.clock, sleep);
-  const http = (service: string): HttpCaller => ({
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-    sleep,
-    service,
-    log: base.log,
-    ...(options.retryPolicy ? { policy: options.retryPolicy } : {}),
-  });
+export const createNotifyDeps = (base: NotifyBaseDeps, env: NotifyEnv): NotifyDeps => {
+  const { pacer, http } = base;
   const { SLACK_SECRET_NAME: slackSecret, JIRA_SECRET_NAME: jiraSecret, JIRA_PROJECT_KEY: projectKey } = env;
   const chat =
     slackSecret === undefined

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EVENTS_TABLE, EVENTS_TABLE_INDEXES } from '../../core/events/table-design';
-import { createDocumentClient } from '../../core/platform/aws/dynamo-client';
+import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
 import { startDynalite } from './dynalite-server';
 
 /** Credentials dynalite accepts (it checks none); the SDK needs some. */
@@ -112,12 +112,12 @@ export const startDynamoSandbox = async (options: DynamoSandboxOptions = {}): Pr
     tableName,
     region,
     documentClient: () => {
-      const client = createDocumentClient({
+      const client = createAwsClientFactory({
         region,
         maxAttempts: options.maxAttempts ?? 1,
-        endpoint,
-        credentials: SANDBOX_DYNAMO_CREDENTIALS,
-      });
+        endpoints: { dynamodb: endpoint },
+        hubCredentials: SANDBOX_DYNAMO_CREDENTIALS,
+      }).dynamoDocument();
       clients.push(client);
       return client;
     },

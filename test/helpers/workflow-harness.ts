@@ -46,7 +46,6 @@ export const startWorkflowHarness = async (
         input,
         executionName: executionName ?? `test-run-${runs}`,
         retryIntervalMs: 0,
-        notifyOptions: { sleep: async () => undefined },
         ...options,
       });
     },

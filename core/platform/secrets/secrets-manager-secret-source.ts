@@ -24,7 +24,7 @@ interface Entry {
  * Secrets from AWS Secrets Manager (`GetSecretValue`, `SecretString`), cached per container for 5 minutes so a warm
  * Lambda does not read them on every invocation. A failed read is not cached. Errors name the secret, never a value.
  *
- * @example const secrets = new SecretsManagerSecretSource(new SecretsManagerClient({ region }));
+ * @example const secrets = new SecretsManagerSecretSource(clients.secretsManager());
  */
 export class SecretsManagerSecretSource implements SecretSource {
   private readonly cache = new Map<string, Entry>();

@@ -1,6 +1,6 @@
-import { CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { type CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import type { AwsClientFactory } from '../../platform/aws/aws-clients';
 import { toAppError } from '../../platform/aws/aws-errors';
-import { type PacingRate, RequestPacer } from '../../shared/request-pacer';
 import { parseCloudTrailRecord } from '../analysis/cloudtrail-record.schema';
 import type {
   CloudTrailLookup,
@@ -12,8 +12,6 @@ import type {
 
 /** LookupEvents' largest page. */
 export const LOOKUP_PAGE_SIZE = 50;
-/** AWS allows 2 LookupEvents calls per second per account and region; a burst of 1 keeps every call under it. */
-export const LOOKUP_EVENTS_RATE: PacingRate = { ratePerSecond: 2, burst: 1 };
 
 const toLookedUp = (event: Event): LookedUpEvent | undefined => {
   if (!event.EventId) return undefined;
@@ -33,24 +31,10 @@ const queryKey = (query: LookupQuery): string =>
   ]);
 
 /**
- * Paces every attempt of a CloudTrail client, retries included (the middleware sits in the finalizeRequest step,
- * after the SDK's retry middleware).
- */
-export const paceCloudTrailClient = (client: CloudTrailClient, pacer: RequestPacer): void => {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      await pacer.acquire();
-      return next(args);
-    },
-    { step: 'finalizeRequest', priority: 'low', name: 'lookupEventsPacerMiddleware' },
-  );
-};
-
-/**
  * CloudTrail LookupEvents in one member account and region. Pages with NextToken (50 per page) up to `maxEvents`;
  * caches every answer by query (so lookups by access key are read once) and every event it has seen by event id;
- * turns SDK failures into our error family (throttling → ThrottledError). Pacing sits on the client
- * ({@link paceCloudTrailClient}); {@link createCloudTrailLookupFactory} installs it.
+ * turns SDK failures into our error family (throttling → ThrottledError). Pacing sits on the client: the one
+ * {@link AwsClientFactory.cloudTrail} builds is paced at 2 calls per second.
  */
 export class AwsCloudTrailLookup implements CloudTrailLookup {
   private readonly byId = new Map<string, Promise<LookedUpEvent | undefined>>();
@@ -122,37 +106,22 @@ export class AwsCloudTrailLookup implements CloudTrailLookup {
   }
 }
 
-/** Options of {@link createCloudTrailLookupFactory}. */
-export interface CloudTrailLookupFactoryOptions {
-  /** Total attempts per call, including the first (SDK adaptive retry). */
-  maxAttempts: number;
-  /** @default - the real endpoint; the sandbox passes its AWS server URL */
-  endpoint?: string;
-  /** @default {@link LOOKUP_EVENTS_RATE} */
-  rate?: PacingRate;
-}
-
 /**
- * Builds one paced {@link AwsCloudTrailLookup} per account and region, memoised while the credentials stay the same
- * (the cache lives as long as the lookup: one Trace changes invocation).
+ * Builds one {@link AwsCloudTrailLookup} per member client of {@link AwsClientFactory.cloudTrail}: the factory keeps
+ * one paced client per account and region while the credentials stay the same, so the lookup (and its answers) lives
+ * as long as that client.
  */
-export const createCloudTrailLookupFactory = (options: CloudTrailLookupFactoryOptions): CloudTrailLookupFactory => {
-  const lookups = new Map<string, { accessKeyId: string; client: CloudTrailClient; lookup: AwsCloudTrailLookup }>();
+export const createCloudTrailLookupFactory = (
+  clients: Pick<AwsClientFactory, 'cloudTrail'>,
+): CloudTrailLookupFactory => {
+  const lookups = new WeakMap<CloudTrailClient, AwsCloudTrailLookup>();
   return ({ accountId, region, credentials }) => {
-    const key = `${accountId}/${region}`;
-    const cached = lookups.get(key);
-    if (cached && cached.accessKeyId === credentials.accessKeyId) return cached.lookup;
-    cached?.client.destroy();
-    const client = new CloudTrailClient({
-      region,
-      credentials,
-      maxAttempts: options.maxAttempts,
-      retryMode: 'adaptive',
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    });
-    paceCloudTrailClient(client, new RequestPacer(options.rate ?? LOOKUP_EVENTS_RATE));
-    const lookup = new AwsCloudTrailLookup(client, { accountId, region });
-    lookups.set(key, { accessKeyId: credentials.accessKeyId, client, lookup });
+    const client = clients.cloudTrail(accountId, region, credentials);
+    let lookup = lookups.get(client);
+    if (lookup === undefined) {
+      lookup = new AwsCloudTrailLookup(client, { accountId, region });
+      lookups.set(client, lookup);
+    }
     return lookup;
   };
 };

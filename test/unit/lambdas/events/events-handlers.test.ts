@@ -46,7 +46,7 @@ describe('compliance events handlers (dynalite, fake Slack)', () => {
       logger: new Logger({ serviceName: 'events-test', logLevel: 'SILENT' }),
       clock: new FixedClock('2026-11-21T01:00:00.000Z'),
       secrets: new StaticSecretSource({ slack: JSON.stringify({ webhookUrl: 'https://hooks.example.test/x' }) }),
-      dynamoCredentials: SANDBOX_DYNAMO_CREDENTIALS,
+      hubCredentials: SANDBOX_DYNAMO_CREDENTIALS,
       fetch: async (_url, init) => {
         posts.push(String(init?.body));
         return new Response('ok');

@@ -3,15 +3,21 @@ import { StaticSecretSource } from '../../../../core/platform/secrets/static-sec
 import { silentLog } from '../../../../core/shared/log';
 import { createLogger } from '../../../../lambdas/_shared/logger';
 import { createNotifyDeps } from '../../../../lambdas/_shared/notify-deps';
+import { createPlatform } from '../../../../lambdas/_shared/platform';
 import { FixedClock } from '../../../helpers/fakes/fixed-clock';
 import { InMemoryObjectStore } from '../../../helpers/fakes/in-memory-object-store';
 
 const base = (secrets: Record<string, string>) => ({
-  logger: createLogger('aws-config-compliance', 'SILENT'),
+  ...createPlatform(
+    { POWERTOOLS_SERVICE_NAME: 'aws-config-compliance', AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: 1 },
+    {
+      logger: createLogger('aws-config-compliance', 'SILENT'),
+      clock: new FixedClock(),
+      secrets: new StaticSecretSource(secrets),
+    },
+  ),
   log: silentLog,
-  clock: new FixedClock(),
   store: new InMemoryObjectStore(),
-  secrets: new StaticSecretSource(secrets),
   env: { AWS_REGION: 'us-east-1' },
 });
 

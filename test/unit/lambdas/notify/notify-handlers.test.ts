@@ -3,8 +3,8 @@ import type { Context } from 'aws-lambda';
 import { slackMarkerKey } from '../../../../core/notify/post-slack-summary.service';
 import { loadEnv } from '../../../../core/platform/env';
 import { StaticSecretSource } from '../../../../core/platform/secrets/static-secret-source';
-import { toLog } from '../../../../lambdas/_shared/logger';
 import { createNotifyDeps, type NotifyDeps } from '../../../../lambdas/_shared/notify-deps';
+import { createPlatform } from '../../../../lambdas/_shared/platform';
 import { buildCreateJiraTicketHandler } from '../../../../lambdas/create-jira-ticket/handler';
 import { buildNotifyFailureHandler } from '../../../../lambdas/notify-failure/handler';
 import { buildPostToSlackHandler } from '../../../../lambdas/post-to-slack/handler';
@@ -40,6 +40,9 @@ const consoleLogger = () => {
 /** The `level` of each captured JSON line. */
 const levels = (lines: string[]): unknown[] => lines.map((l) => (JSON.parse(l) as { level: unknown }).level);
 
+/** The platform settings of the notify functions (one SDK attempt: nothing here calls AWS). */
+const PLATFORM_ENV = { POWERTOOLS_SERVICE_NAME: 'aws-config-compliance', AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: 1 };
+
 const SLACK = 'compliance-report/slack';
 const JIRA = 'compliance-report/jira';
 
@@ -54,16 +57,14 @@ describe('notify handlers over the notify sandbox', () => {
     env: Record<string, string | undefined> = {},
     slackSecret = sandbox.secrets.slackWebhook,
   ): NotifyDeps => {
-    const logger = consoleLogger();
+    const platform = createPlatform(PLATFORM_ENV, {
+      logger: consoleLogger(),
+      clock: new FixedClock(),
+      secrets: new StaticSecretSource({ [SLACK]: slackSecret, [JIRA]: sandbox.secrets.jira }),
+      sleep: async (ms) => void waits.push(ms),
+    });
     return createNotifyDeps(
-      {
-        logger,
-        log: toLog(logger),
-        clock: new FixedClock(),
-        store,
-        secrets: new StaticSecretSource({ [SLACK]: slackSecret, [JIRA]: sandbox.secrets.jira }),
-        env: { AWS_REGION: 'us-east-1' },
-      },
+      { ...platform, store, env: { AWS_REGION: 'us-east-1' } },
       loadEnv({
         REPORT_BUCKET: 'reports',
         MEMBER_ROLE_NAME: 'Reader',
@@ -75,7 +76,6 @@ describe('notify handlers over the notify sandbox', () => {
         JIRA_PROJECT_KEY: sandbox.jira.projectKey,
         ...env,
       }),
-      { sleep: async (ms) => void waits.push(ms) },
     );
   };
   const payload = (notify = true) => ({

@@ -88,4 +88,129 @@ describe('createAwsClientFactory', () => {
       expect((await second.config.credentials()).accessKeyId).toBe('AKIA2');
     });
   });
+
+  describe('secretsManager and dynamoDocument', () => {
+    it('build one Secrets Manager client in the hub region with the shared retry policy', async () => {
+      // Arrange
+      const clients = createAwsClientFactory({
+        region: 'eu-west-1',
+        maxAttempts: 4,
+        hubCredentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+
+      // Act
+      const secrets = clients.secretsManager();
+
+      // Assert
+      expect(secrets).toBe(clients.secretsManager());
+      expect(await secrets.config.region()).toBe('eu-west-1');
+      expect(await secrets.config.maxAttempts()).toBe(4);
+      expect(await secrets.config.retryStrategy()).toMatchObject({ mode: 'adaptive' });
+      expect((await secrets.config.credentials()).accessKeyId).toBe('local');
+    });
+
+    it('build one DocumentClient on the local DynamoDB endpoint that drops undefined attributes', async () => {
+      // Arrange
+      const clients = createAwsClientFactory({
+        region: 'us-east-1',
+        maxAttempts: 2,
+        endpoints: { dynamodb: 'http://127.0.0.1:4567' },
+        hubCredentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+      });
+
+      // Act
+      const db = clients.dynamoDocument();
+
+      // Assert
+      expect(db).toBe(clients.dynamoDocument());
+      expect(db.config.isCustomEndpoint).toBe(true);
+      expect(db.config.translateConfig?.marshallOptions).toMatchObject({ removeUndefinedValues: true });
+      expect((await db.config.endpoint?.())?.port).toBe(4567);
+      expect(await db.config.maxAttempts()).toBe(2);
+      expect(await db.config.retryStrategy()).toMatchObject({ mode: 'adaptive' });
+      expect((await db.config.credentials()).accessKeyId).toBe('sandbox');
+    });
+
+    it('keeps the regional DynamoDB endpoint without a local one', async () => {
+      const db = createAwsClientFactory({ region: 'eu-west-1', maxAttempts: 3 }).dynamoDocument();
+      expect(await db.config.region()).toBe('eu-west-1');
+      expect(db.config.isCustomEndpoint).toBe(false);
+    });
+  });
+
+  describe('member clients (one cache for Config and CloudTrail)', () => {
+    const PACER = 'requestPacerMiddleware';
+    const paced = (client: { middlewareStack: { identify(): string[] } }) =>
+      client.middlewareStack.identify().some((entry) => entry.startsWith(PACER));
+
+    it('gives the same account and region the same CloudTrail client, another account or region another', async () => {
+      // Arrange
+      const clients = createAwsClientFactory({
+        region: 'us-east-1',
+        maxAttempts: 6,
+        endpoints: { aws: 'http://127.0.0.1:4566' },
+      });
+
+      // Act
+      const a = clients.cloudTrail('111111111111', 'eu-west-1', member);
+      const b = clients.cloudTrail('111111111111', 'eu-west-1', { ...member });
+      const otherAccount = clients.cloudTrail('222222222222', 'eu-west-1', member);
+      const otherRegion = clients.cloudTrail('111111111111', 'us-east-1', member);
+
+      // Assert
+      expect(b).toBe(a);
+      expect(otherAccount).not.toBe(a);
+      expect(otherRegion).not.toBe(a);
+      expect(await a.config.region()).toBe('eu-west-1');
+      expect(await a.config.maxAttempts()).toBe(6);
+      expect(await a.config.retryStrategy()).toMatchObject({ mode: 'adaptive' });
+      expect((await a.config.credentials()).accessKeyId).toBe('AKIA1');
+      expect((await a.config.endpoint?.())?.port).toBe(4566);
+    });
+
+    it('gives another account another Config client', () => {
+      const clients = createAwsClientFactory({ region: 'us-east-1', maxAttempts: 3 });
+      const a = clients.config('111111111111', 'eu-west-1', member);
+      expect(clients.config('222222222222', 'eu-west-1', member)).not.toBe(a);
+      expect(clients.config('111111111111', 'eu-west-1', member)).toBe(a);
+    });
+
+    it('keeps the Config and the CloudTrail client of one account and region apart', () => {
+      const clients = createAwsClientFactory({ region: 'us-east-1', maxAttempts: 3 });
+      const config = clients.config('111111111111', 'eu-west-1', member);
+      const cloudTrail = clients.cloudTrail('111111111111', 'eu-west-1', member);
+      expect(clients.config('111111111111', 'eu-west-1', member)).toBe(config);
+      expect(clients.cloudTrail('111111111111', 'eu-west-1', member)).toBe(cloudTrail);
+    });
+
+    it('destroys and replaces the CloudTrail client when the account was re-assumed', async () => {
+      // Arrange
+      const clients = createAwsClientFactory({ region: 'us-east-1', maxAttempts: 3 });
+      const first = clients.cloudTrail('111111111111', 'eu-west-1', member);
+      const destroy = jest.spyOn(first, 'destroy');
+
+      // Act
+      const second = clients.cloudTrail('111111111111', 'eu-west-1', { ...member, accessKeyId: 'AKIA2' });
+
+      // Assert
+      expect(second).not.toBe(first);
+      expect(destroy).toHaveBeenCalledTimes(1);
+      expect((await second.config.credentials()).accessKeyId).toBe('AKIA2');
+    });
+
+    it('paces every CloudTrail client, and Config clients only with a configRate', () => {
+      // Arrange
+      const unpaced = createAwsClientFactory({ region: 'us-east-1', maxAttempts: 3 });
+      const pacedConfig = createAwsClientFactory({
+        region: 'us-east-1',
+        maxAttempts: 3,
+        configRate: { ratePerSecond: 5, burst: 5 },
+      });
+
+      // Act / Assert
+      expect(paced(unpaced.cloudTrail('111111111111', 'eu-west-1', member))).toBe(true);
+      expect(paced(unpaced.config('111111111111', 'eu-west-1', member))).toBe(false);
+      expect(paced(pacedConfig.config('111111111111', 'eu-west-1', member))).toBe(true);
+    });
+  });
 });

@@ -1,11 +1,12 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { createAwsClientFactory } from '../../../../../core/platform/aws/aws-clients';
+import { paceClient } from '../../../../../core/platform/aws/pace-client';
 import { NotFoundError, ThrottledError } from '../../../../../core/shared/errors';
 import { RequestPacer } from '../../../../../core/shared/request-pacer';
 import {
   AwsCloudTrailLookup,
   createCloudTrailLookupFactory,
-  paceCloudTrailClient,
 } from '../../../../../core/trace/adapters/aws-cloudtrail-lookup';
 import { AwsConfigHistory } from '../../../../../core/trace/adapters/aws-config-history';
 import { loadScenario } from '../../../../../sandbox';
@@ -145,7 +146,7 @@ describe('AwsCloudTrailLookup', () => {
       },
     );
     const client = new CloudTrailClient({ region: 'us-east-1', endpoint: server.url, credentials, maxAttempts: 1 });
-    paceCloudTrailClient(client, pacer);
+    paceClient(client, pacer);
     const lookup = new AwsCloudTrailLookup(client, TARGET);
     clock += 10_000;
 
@@ -158,7 +159,9 @@ describe('AwsCloudTrailLookup', () => {
 
   it('builds one lookup per account and region while the credentials stay the same', () => {
     // Arrange
-    const factory = createCloudTrailLookupFactory({ maxAttempts: 1, endpoint: server.url });
+    const factory = createCloudTrailLookupFactory(
+      createAwsClientFactory({ region: 'us-east-1', maxAttempts: 1, endpoints: { aws: server.url } }),
+    );
 
     // Act
     const a = factory({ ...TARGET, credentials });
@@ -168,6 +171,23 @@ describe('AwsCloudTrailLookup', () => {
     // Assert
     expect(b).toBe(a);
     expect(c).not.toBe(a);
+  });
+
+  it('builds a new lookup when the account was re-assumed with new credentials', () => {
+    // Arrange
+    const factory = createCloudTrailLookupFactory(
+      createAwsClientFactory({ region: 'us-east-1', maxAttempts: 1, endpoints: { aws: server.url } }),
+    );
+    const first = factory({ ...TARGET, credentials });
+
+    // Act
+    const second = factory({ ...TARGET, credentials: { ...credentials, accessKeyId: `${credentials.accessKeyId}2` } });
+
+    // Assert
+    expect(second).not.toBe(first);
+    expect(factory({ ...TARGET, credentials: { ...credentials, accessKeyId: `${credentials.accessKeyId}2` } })).toBe(
+      second,
+    );
   });
 
   describe('AwsConfigHistory', () => {
