@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DynamoComplianceEventStore } from '../../core/events/adapters/dynamo-compliance-event-store';
 import { loadEventsEnv } from '../../core/events/events-env';
 import { createEventsDeps } from '../../lambdas/_shared/events-deps';
-import { createEventsApiDeps } from '../../lambdas/events-api/deps';
+import { createEventsApiDeps } from '../../lambdas/events-api/events-api-deps';
 import { buildEventsApiHandler } from '../../lambdas/events-api/handler';
 import { buildEventsIngestHandler } from '../../lambdas/events-ingest/handler';
 import { ExitError } from '../exit-error';

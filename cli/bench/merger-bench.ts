@@ -8,7 +8,7 @@ import { S3ObjectStore } from '../../core/platform/storage/s3-object-store';
 import { buildReports } from '../../core/reports/build/build-reports.service';
 import { RESOURCE_SHEET_COLUMNS } from '../../core/reports/workbook/resources-sheet';
 import { waitForSheetDrain } from '../../core/reports/workbook/sheet-drain';
-import { silentLog } from '../../core/shared/log';
+import { silentLog } from '../../core/shared/log.port';
 import {
   benchAccountId,
   MERGER_BENCH_RUN,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { loadEventsEnv } from '../../core/events/events-env';
 import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
-import { createEventsApiDeps } from '../../lambdas/events-api/deps';
+import { createEventsApiDeps } from '../../lambdas/events-api/events-api-deps';
 import { buildEventsApiHandler } from '../../lambdas/events-api/handler';
 import { localContext } from '../local/lambda-context';
 import { DEFAULT_EVENTS_DB, openLocalEventsTable } from '../local/local-events-table';

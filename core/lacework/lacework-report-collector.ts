@@ -2,7 +2,7 @@ import type { LaceworkCollectorFactory } from '../domain/lacework-collector.port
 import type { LaceworkReports } from '../domain/lacework-report';
 import type { Clock } from '../platform/clock.port';
 import type { ObjectStore } from '../platform/storage/object-store.port';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 import { buildLaceworkReports, createFrameworkAccumulator } from './frameworks/build-lacework-reports';
 import { createPolicyCatalog } from './frameworks/policy-catalog';
 import type { LaceworkApi } from './lacework-api.port';

@@ -9,7 +9,7 @@ import {
   truncate,
 } from '../platform/chat/block-kit';
 import type { ChatMessage, ChatNotifier, PostedMessage } from '../platform/chat/chat-notifier.port';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 
 /** How much of a cause the message shows (the execution history keeps all of it). */
 export const CAUSE_CHARS_SHOWN = 1500;

@@ -2,12 +2,12 @@ import type { NotifyFailureInput, NotifyTaskInput, NotifyTaskOutput } from '../d
 import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
 import type { Clock } from '../platform/clock.port';
 import type { ObjectStore } from '../platform/storage/object-store.port';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 import { consoleUrl } from './console-url';
-import { createJiraTicket } from './create-jira-ticket.service';
+import { createJiraTicket } from './jira/create-jira-ticket.service';
 import { notifyFailure } from './notify-failure.service';
-import { postSlackSummary } from './post-slack-summary.service';
 import { readNotifySummary } from './report-facts';
+import { postSlackSummary } from './slack/post-slack-summary.service';
 import type { TicketTracker } from './ticket-tracker.port';
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BuildReportsOutput } from '../domain/build-reports.schema';
 import { type ReportSummary, ReportSummarySchema } from '../domain/report-summary.schema';
 import type { ObjectStore } from '../platform/storage/object-store.port';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 
 /**
  * Fields newer report builds add to the Build reports output and summary.json, read leniently so notifications work

@@ -3,7 +3,7 @@ import { keys } from '../domain/keys';
 import { type AccountPartial, AccountPartialSchema, type ScanError } from '../domain/partial.schema';
 import type { ScanSummary } from '../domain/scan-account.schema';
 import type { ObjectStore } from '../platform/storage/object-store.port';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 import type { FailedAccount } from './report-model';
 
 /** One account of the run, joined from accounts.json, its partial and its map summary. */

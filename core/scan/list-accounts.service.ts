@@ -5,7 +5,7 @@ import type { ResolvedRun } from '../domain/resolve-run.schema';
 import type { Clock } from '../platform/clock.port';
 import type { ObjectStore } from '../platform/storage/object-store.port';
 import { NoAccountsFoundError } from '../shared/errors';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 import type { AccountDirectory } from './account-directory.port';
 
 /** Ports of {@link listAccounts}. */

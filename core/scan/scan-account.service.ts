@@ -7,7 +7,7 @@ import type { Clock } from '../platform/clock.port';
 import type { ObjectStore } from '../platform/storage/object-store.port';
 import { describeError } from '../shared/describe-error';
 import { MemberRoleNotAssumableError } from '../shared/errors';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import { parseWith } from '../shared/validation';
 import type { ComplianceSourceFactory } from './compliance-source.port';

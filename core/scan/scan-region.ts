@@ -1,7 +1,7 @@
 import type { NonCompliantResource, RegionResult, RuleResult, ScanError } from '../domain/partial.schema';
 import { normalizeRuleName } from '../domain/rule-name';
 import { ConfigNotEnabledError, ExternalServiceError, NotFoundError } from '../shared/errors';
-import type { Log } from '../shared/log';
+import type { Log } from '../shared/log.port';
 import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { ComplianceSource, ConfigRuleInfo } from './compliance-source.port';
 

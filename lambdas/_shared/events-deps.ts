@@ -6,7 +6,7 @@ import { createSeverityResolver, type SeverityResolver } from '../../core/events
 import type { ChatNotifier } from '../../core/platform/chat/chat-notifier.port';
 import type { Clock } from '../../core/platform/clock.port';
 import type { ObjectStore } from '../../core/platform/storage/object-store.port';
-import type { Log } from '../../core/shared/log';
+import type { Log } from '../../core/shared/log.port';
 import { createPlatform, type PlatformOverrides } from './platform';
 import { slackChatFromSecret } from './slack-chat';
 

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Log } from '../../core/shared/log';
+import type { Log } from '../../core/shared/log.port';
 
 /** Powertools log levels, as the CLI and POWERTOOLS_LOG_LEVEL spell them. */
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';

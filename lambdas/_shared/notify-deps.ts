@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { JiraCloudTicketTracker } from '../../core/notify/adapters/jira-cloud-ticket-tracker';
+import { JiraCloudTicketTracker } from '../../core/notify/jira/adapters/jira-cloud-ticket-tracker';
 import { JIRA_SECRET_SHAPE, JiraSecretSchema, parseSecret } from '../../core/notify/notify-secrets';
 import type { NotifyTaskDeps } from '../../core/notify/notify-tasks';
 import type { TicketTracker } from '../../core/notify/ticket-tracker.port';

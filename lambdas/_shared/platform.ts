@@ -9,7 +9,7 @@ import type { SecretSource } from '../../core/platform/secrets/secret-source.por
 import { SecretsManagerSecretSource } from '../../core/platform/secrets/secrets-manager-secret-source';
 import type { ObjectStore } from '../../core/platform/storage/object-store.port';
 import { S3ObjectStore } from '../../core/platform/storage/s3-object-store';
-import type { Log } from '../../core/shared/log';
+import type { Log } from '../../core/shared/log.port';
 import { realSleep, type Sleep } from '../../core/shared/sleep';
 import { createLogger, toLog } from './logger';
 

@@ -1,6 +1,6 @@
 import type { ChatNotifier } from '../../platform/chat/chat-notifier.port';
 import type { Clock } from '../../platform/clock.port';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import type { ComplianceEventStore } from '../event-store.port';
 import type { HistoryItem, LatestState, Page, PageKey } from '../model';
 import { computeScore } from '../score';

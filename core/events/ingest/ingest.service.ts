@@ -1,6 +1,6 @@
 import { ALERT_SEVERITIES, type Severity } from '../../domain/severity';
 import type { ChatNotifier } from '../../platform/chat/chat-notifier.port';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import { parseWith } from '../../shared/validation';
 import type { Transition } from '../model';
 import { alertMessage } from './alert-message';

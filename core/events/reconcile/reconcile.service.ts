@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountPartial } from '../../domain/partial.schema';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import type { ComplianceEventStore } from '../event-store.port';
 import { type Observation, toIsoUtc } from '../ingest/observation';
 import { type RecordDeps, recordObservation } from '../ingest/record-observation';

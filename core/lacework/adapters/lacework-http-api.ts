@@ -12,7 +12,7 @@ import { type Clock, systemClock } from '../../platform/clock.port';
 import type { HttpAnswer, HttpTransport } from '../../platform/http/http-transport';
 import { Redactor } from '../../platform/http/redact';
 import { ExternalServiceError, NotFoundError, ValidationError } from '../../shared/errors';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import { realSleep, type Sleep } from '../../shared/sleep';
 import { parseWith } from '../../shared/validation';
 import type { AlertWindow, LaceworkApi } from '../lacework-api.port';

@@ -1,8 +1,8 @@
 import type { LaceworkAlert, LaceworkAlertDetails } from '../../domain/lacework.schema';
 import type { LaceworkAlertRow } from '../../domain/lacework-report';
 import { describeError } from '../../shared/describe-error';
-import type { Log } from '../../shared/log';
-import { silentLog } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
+import { silentLog } from '../../shared/log.port';
 import { mapWithConcurrency } from '../../shared/map-with-concurrency';
 import { frameworkPolicyIds, resolveFramework } from '../frameworks/framework-definition';
 import { alertsCsvName } from '../frameworks/framework-stem';

@@ -2,7 +2,7 @@ import type { ResolvedRun } from '../../domain/resolve-run.schema';
 import type { Clock } from '../../platform/clock.port';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
 import { describeError } from '../../shared/describe-error';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import { createPolicyCatalog } from '../frameworks/policy-catalog';
 import type { LaceworkApi } from '../lacework-api.port';
 import { fetchAlertsPartial, laceworkAlertsPartialKey } from './alerts-partial';

@@ -2,8 +2,8 @@ import type { LaceworkFrameworkReport, LaceworkReports } from '../../domain/lace
 import type { LaceworkFrameworkResult } from '../../domain/partial.schema';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
 import { describeError } from '../../shared/describe-error';
-import type { Log } from '../../shared/log';
-import { silentLog } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
+import { silentLog } from '../../shared/log.port';
 import { readAlertsPartial } from '../alerts/alerts-partial';
 import type { LaceworkApi } from '../lacework-api.port';
 import { buildComplianceRows, type ComplianceRowOptions } from './compliance-rows';

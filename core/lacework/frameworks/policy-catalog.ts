@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Clock } from '../../platform/clock.port';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
 import { describeError } from '../../shared/describe-error';
-import type { Log } from '../../shared/log';
-import { silentLog } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
+import { silentLog } from '../../shared/log.port';
 import { mapWithConcurrency } from '../../shared/map-with-concurrency';
 import type { LaceworkApi } from '../lacework-api.port';
 

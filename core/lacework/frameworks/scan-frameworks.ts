@@ -1,7 +1,7 @@
 import type { LaceworkFrameworkResult, ScanError } from '../../domain/partial.schema';
 import { describeError } from '../../shared/describe-error';
-import type { Log } from '../../shared/log';
-import { silentLog } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
+import { silentLog } from '../../shared/log.port';
 import type { LaceworkApi } from '../lacework-api.port';
 
 /**

@@ -1,5 +1,5 @@
 import { ExternalServiceError, ThrottledError } from '../../shared/errors';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import type { Sleep } from '../../shared/sleep';
 import { EMPTY_ANSWER, type ErrorBodyReader, networkFailureCode, parseBody, rawErrorText } from './error-body';
 import { Redactor, safeExcerpt } from './redact';

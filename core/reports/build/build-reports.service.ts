@@ -15,7 +15,7 @@ import type { Clock } from '../../platform/clock.port';
 import type { LinkSigner } from '../../platform/storage/link-signer.port';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
 import { AllAccountsFailedError, NotFoundError, ValidationError } from '../../shared/errors';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import { parseWith } from '../../shared/validation';
 import { NonCompliantCsvWriter } from '../csv-writer';
 import { compareRuns } from '../history/comparison';

@@ -5,7 +5,7 @@ import type { LaceworkReports } from '../../domain/lacework-report';
 import type { ResolvedRun } from '../../domain/resolve-run.schema';
 import type { ScanSummary } from '../../domain/scan-account.schema';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import { accountOutcomes } from '../account-outcomes';
 import { type AggregateResult, ReportAggregator } from '../aggregation';
 import { ChangeContextCollector, type ChangeContextReport } from '../change-context/change-context-collector';

@@ -1,6 +1,6 @@
 import type { ReportLinks } from '../../domain/build-reports.schema';
 import { type LinkSigner, MAX_LINK_EXPIRY_SECONDS } from '../../platform/storage/link-signer.port';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 
 /** Links last as long as S3 allows unless configured shorter: a weekly report is read all week. */
 export const DEFAULT_LINK_EXPIRY_SECONDS = MAX_LINK_EXPIRY_SECONDS;

@@ -8,7 +8,7 @@ import {
 } from '../../domain/map-output.schema';
 import { type ScanSummary, ScanSummarySchema } from '../../domain/scan-account.schema';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 
 const ChildInputSchema = z.looseObject({ accountId: z.string() });
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import type { AccountScore, ReportTotals } from '../report-model';
 import { HistoryEntrySchema, type TrendPoint, trendPointOf } from './history.schema';
 import { decodeKeys, sortUnique } from './resource-keys';

@@ -4,7 +4,7 @@ import { AccountPartialSchema } from '../../domain/partial.schema';
 import type { MemberAccess, MemberCredentials } from '../../platform/aws/member-access.port';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
 import { MemberRoleNotAssumableError } from '../../shared/errors';
-import type { Log } from '../../shared/log';
+import type { Log } from '../../shared/log.port';
 import { parseWith } from '../../shared/validation';
 import type { CloudTrailLookup } from '../cloudtrail-lookup.port';
 import type { ConfigHistory } from '../config-history.port';

@@ -1,4 +1,4 @@
-import type { Log } from '../../../core/shared/log';
+import type { Log } from '../../../core/shared/log.port';
 
 /** One recorded log call. */
 export interface LogEntry {

@@ -3,8 +3,8 @@ import {
   COMPLIANCE_REPORT_LABEL,
   createJiraTicket,
   runLabel,
-} from '../../../../core/notify/create-jira-ticket.service';
-import { postSlackSummary, slackMarkerKey } from '../../../../core/notify/post-slack-summary.service';
+} from '../../../../core/notify/jira/create-jira-ticket.service';
+import { postSlackSummary, slackMarkerKey } from '../../../../core/notify/slack/post-slack-summary.service';
 import { FixedClock } from '../../../helpers/fakes/fixed-clock';
 import { InMemoryObjectStore } from '../../../helpers/fakes/in-memory-object-store';
 import { RecordingLog } from '../../../helpers/fakes/recording-log';

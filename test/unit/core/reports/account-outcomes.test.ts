@@ -1,5 +1,5 @@
 import { type AccountOutcome, accountOutcomes } from '../../../../core/reports/account-outcomes';
-import { silentLog } from '../../../../core/shared/log';
+import { silentLog } from '../../../../core/shared/log.port';
 import { aPartial, aRoleNotAssumablePartial, aScanSummary } from '../../../helpers/builders/partial.builder';
 import { anAccount, seedRun } from '../../../helpers/builders/run.builder';
 import { InMemoryObjectStore } from '../../../helpers/fakes/in-memory-object-store';

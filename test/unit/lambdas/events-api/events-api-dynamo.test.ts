@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { DynamoComplianceEventStore } from '../../../../core/events/adapters/dynamo-compliance-event-store';
 import { loadEventsEnv } from '../../../../core/events/events-env';
-import { createEventsApiDeps } from '../../../../lambdas/events-api/deps';
+import { createEventsApiDeps } from '../../../../lambdas/events-api/events-api-deps';
 import { buildEventsApiHandler } from '../../../../lambdas/events-api/handler';
 import { type DynamoSandbox, startDynamoSandbox } from '../../../../sandbox/dynamodb/dynamo-sandbox';
 import { historyItem } from '../../core/events/query/history-builders';

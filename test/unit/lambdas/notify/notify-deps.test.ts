@@ -1,6 +1,6 @@
 import { loadEnv } from '../../../../core/platform/env';
 import { StaticSecretSource } from '../../../../core/platform/secrets/static-secret-source';
-import { silentLog } from '../../../../core/shared/log';
+import { silentLog } from '../../../../core/shared/log.port';
 import { createLogger } from '../../../../lambdas/_shared/logger';
 import { createNotifyDeps } from '../../../../lambdas/_shared/notify-deps';
 import { createPlatform } from '../../../../lambdas/_shared/platform';

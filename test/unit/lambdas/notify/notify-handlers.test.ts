@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { slackMarkerKey } from '../../../../core/notify/post-slack-summary.service';
+import { slackMarkerKey } from '../../../../core/notify/slack/post-slack-summary.service';
 import { loadEnv } from '../../../../core/platform/env';
 import { StaticSecretSource } from '../../../../core/platform/secrets/static-secret-source';
 import { createNotifyDeps, type NotifyDeps } from '../../../../lambdas/_shared/notify-deps';

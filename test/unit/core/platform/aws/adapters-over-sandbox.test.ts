@@ -6,7 +6,7 @@ import { createAwsConfigComplianceSourceFactory } from '../../../../../core/scan
 import { OrganizationsAccountDirectory } from '../../../../../core/scan/adapters/organizations-account-directory';
 import { scanAccount } from '../../../../../core/scan/scan-account.service';
 import { MemberRoleNotAssumableError, NotFoundError } from '../../../../../core/shared/errors';
-import { silentLog } from '../../../../../core/shared/log';
+import { silentLog } from '../../../../../core/shared/log.port';
 import { parseScenario, type Sandbox, type ScenarioInput, startSandbox } from '../../../../../sandbox';
 import { FixedClock } from '../../../../helpers/fakes/fixed-clock';
 

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { keys } from '../../../../../core/domain/keys';
 import { ReportSummarySchema } from '../../../../../core/domain/report-summary.schema';
 import { buildReports } from '../../../../../core/reports/build/build-reports.service';
-import { type Log, silentLog } from '../../../../../core/shared/log';
+import { type Log, silentLog } from '../../../../../core/shared/log.port';
 import { aChangeContext, aTracedChange } from '../../../../helpers/builders/change-context.builder';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
 import { aPartial, aRegion, aResource } from '../../../../helpers/builders/partial.builder';

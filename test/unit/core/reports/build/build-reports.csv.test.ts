@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildReportsInput, buildReports } from '../../../../../core/reports/build/build-reports.service';
-import { silentLog } from '../../../../../core/shared/log';
+import { silentLog } from '../../../../../core/shared/log.port';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
 import { aPartial, aRegion, aResource, aRule } from '../../../../helpers/builders/partial.builder';
 import { anAccount, anAccountList, aRun, seedRun } from '../../../../helpers/builders/run.builder';

@@ -10,7 +10,7 @@ import {
   BuildReportsOutputSchema,
   buildReports,
 } from '../../../../../core/reports/build/build-reports.service';
-import { silentLog } from '../../../../../core/shared/log';
+import { silentLog } from '../../../../../core/shared/log.port';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
 import {
   aPartial,

@@ -1,6 +1,6 @@
 import { MapOutputSchema } from '../../../../../core/domain/map-output.schema';
 import { readScanSummaries, summaryFromRecord } from '../../../../../core/reports/build/scan-summaries';
-import { silentLog } from '../../../../../core/shared/log';
+import { silentLog } from '../../../../../core/shared/log.port';
 import { aScanSummary } from '../../../../helpers/builders/partial.builder';
 import { InMemoryObjectStore } from '../../../../helpers/fakes/in-memory-object-store';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keys } from '../../../../../core/domain/keys';
 import { type BuildReportsOutput, buildReports } from '../../../../../core/reports/build/build-reports.service';
-import { silentLog } from '../../../../../core/shared/log';
+import { silentLog } from '../../../../../core/shared/log.port';
 import { type ExpectedTotals, expectedTotals, loadScenario } from '../../../../../sandbox';
 import { aChangeContext, aTracedChange } from '../../../../helpers/builders/change-context.builder';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';

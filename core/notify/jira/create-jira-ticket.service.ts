@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { BuildReportsOutput } from '../domain/build-reports.schema';
-import type { ObjectStore } from '../platform/storage/object-store.port';
-import type { Log } from '../shared/log';
+import type { BuildReportsOutput } from '../../domain/build-reports.schema';
+import type { ObjectStore } from '../../platform/storage/object-store.port';
+import type { Log } from '../../shared/log.port';
+import { type NotifySummary, reportFacts } from '../report-facts';
+import type { TicketTracker } from '../ticket-tracker.port';
 import { buildTicketDocument, ticketSummary } from './jira-ticket.document';
-import { type NotifySummary, reportFacts } from './report-facts';
-import type { TicketTracker } from './ticket-tracker.port';
 
 /** The label every report ticket carries (a JQL filter for all of them). */
 export const COMPLIANCE_REPORT_LABEL = 'compliance-report';

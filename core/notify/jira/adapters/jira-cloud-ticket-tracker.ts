@@ -1,7 +1,7 @@
-import { createHttpTransport, type HttpCaller, type HttpTransport } from '../../platform/http/http-transport';
-import { Redactor } from '../../platform/http/redact';
-import { parseWith } from '../../shared/validation';
-import type { NewTicket, Ticket, TicketTracker } from '../ticket-tracker.port';
+import { createHttpTransport, type HttpCaller, type HttpTransport } from '../../../platform/http/http-transport';
+import { Redactor } from '../../../platform/http/redact';
+import { parseWith } from '../../../shared/validation';
+import type { NewTicket, Ticket, TicketTracker } from '../../ticket-tracker.port';
 import {
   AttachmentsResponseSchema,
   CreatedIssueSchema,

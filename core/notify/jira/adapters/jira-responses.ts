@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, ExternalServiceError, NotFoundError } from '../../shared/errors';
+import { ConfigError, ExternalServiceError, NotFoundError } from '../../../shared/errors';
 
 /** `POST /rest/api/3/search/jql` (the enhanced search that replaced `/rest/api/3/search`): the issues we ask fields of. */
 export const SearchResponseSchema = z.object({

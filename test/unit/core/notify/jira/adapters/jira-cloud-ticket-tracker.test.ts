@@ -1,7 +1,7 @@
-import { JiraCloudTicketTracker } from '../../../../../core/notify/adapters/jira-cloud-ticket-tracker';
-import type { NewTicket } from '../../../../../core/notify/ticket-tracker.port';
-import type { HttpCaller } from '../../../../../core/platform/http/http-transport';
-import { type NotifySandbox, startNotifySandbox } from '../../../../../sandbox/notify-sandbox';
+import { JiraCloudTicketTracker } from '../../../../../../core/notify/jira/adapters/jira-cloud-ticket-tracker';
+import type { NewTicket } from '../../../../../../core/notify/ticket-tracker.port';
+import type { HttpCaller } from '../../../../../../core/platform/http/http-transport';
+import { type NotifySandbox, startNotifySandbox } from '../../../../../../sandbox/notify-sandbox';
 
 const TICKET: NewTicket = {
   summary: 'AWS Config compliance report 2026-11-02 to 2026-11-08',

@@ -1,6 +1,6 @@
-import { truncate } from '../platform/chat/block-kit';
-import { formatChange, formatScore, type ReportFacts } from './report-facts';
-import type { TicketDocument, TicketNode } from './ticket-tracker.port';
+import { truncate } from '../../platform/chat/block-kit';
+import { formatChange, formatScore, type ReportFacts } from '../report-facts';
+import type { TicketDocument, TicketNode } from '../ticket-tracker.port';
 
 /** Jira's limit on an issue summary (one line). */
 export const JIRA_SUMMARY_MAX = 255;

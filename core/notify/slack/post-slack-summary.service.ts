@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { BuildReportsOutput } from '../domain/build-reports.schema';
-import type { ChatNotifier } from '../platform/chat/chat-notifier.port';
-import type { Clock } from '../platform/clock.port';
-import type { ObjectStore } from '../platform/storage/object-store.port';
-import type { Log } from '../shared/log';
-import { type NotifySummary, reportFacts } from './report-facts';
+import type { BuildReportsOutput } from '../../domain/build-reports.schema';
+import type { ChatNotifier } from '../../platform/chat/chat-notifier.port';
+import type { Clock } from '../../platform/clock.port';
+import type { ObjectStore } from '../../platform/storage/object-store.port';
+import type { Log } from '../../shared/log.port';
+import { type NotifySummary, reportFacts } from '../report-facts';
 import { buildSlackSummaryMessage } from './slack-summary.message';
 
 /** The marker that makes the Slack post idempotent per run id. */

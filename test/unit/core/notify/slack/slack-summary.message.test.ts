@@ -1,7 +1,7 @@
-import { reportFacts } from '../../../../core/notify/report-facts';
-import { buildSlackSummaryMessage } from '../../../../core/notify/slack-summary.message';
-import { BLOCK_KIT_LIMITS, limitBlocks, section, truncate } from '../../../../core/platform/chat/block-kit';
-import { aReportsOutput, aSummary, WORKBOOK_KEY } from './notify-fixtures';
+import { reportFacts } from '../../../../../core/notify/report-facts';
+import { buildSlackSummaryMessage } from '../../../../../core/notify/slack/slack-summary.message';
+import { BLOCK_KIT_LIMITS, limitBlocks, section, truncate } from '../../../../../core/platform/chat/block-kit';
+import { aReportsOutput, aSummary, WORKBOOK_KEY } from '../notify-fixtures';
 
 const RUN = { runId: 'run-1', startDate: '2026-11-02', endDate: '2026-11-08' };
 const CONSOLE = 'https://us-east-1.console.aws.amazon.com/states/home?region=us-east-1#/v2/executions/details/arn';

@@ -10,9 +10,9 @@ import {
   linkButton,
   section,
   truncate,
-} from '../platform/chat/block-kit';
-import type { ChatBlock, ChatMessage } from '../platform/chat/chat-notifier.port';
-import { formatChange, formatScore, type ReportFacts } from './report-facts';
+} from '../../platform/chat/block-kit';
+import type { ChatBlock, ChatMessage } from '../../platform/chat/chat-notifier.port';
+import { formatChange, formatScore, type ReportFacts } from '../report-facts';
 
 /** Where the reports are, for links: presigned links come from the facts, the rest from here. */
 export interface SummaryLocation {
