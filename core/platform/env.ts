@@ -37,6 +37,11 @@ export const EnvSchema = z.object({
   CONFIG_MAX_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
   /** Secrets Manager secret holding the Lacework API key JSON; unset: Lacework is not configured. */
   LACEWORK_SECRET_NAME: z.string().min(1).optional(),
+  /**
+   * Local only (the sandbox's Lacework server, e.g. `http://127.0.0.1:4567`); unset in AWS, where the API is
+   * `https://<account>.lacework.net` from the API key's `account`.
+   */
+  LACEWORK_API_BASE_URL: z.url().optional(),
   /** Only this framework's compliance alerts (the legacy `-r` filter); unset: every compliance alert. */
   LACEWORK_ALERTS_FRAMEWORK: z.string().min(1).optional(),
   /** Hours a cached Lacework policy stays fresh in `cache/lacework/policies/`. */

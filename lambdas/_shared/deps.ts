@@ -44,7 +44,10 @@ export interface Deps extends Platform<Env> {
  * wait (Lacework retries, Slack and Jira retries and pacing) and the Lacework API's base URL. Lambda passes none.
  */
 export interface DepsOverrides extends PlatformOverrides {
-  /** Base URL of the Lacework API (the sandbox's loopback server) instead of `https://<account>.lacework.net`. */
+  /**
+   * Base URL of the Lacework API (the sandbox's loopback server) instead of `https://<account>.lacework.net`.
+   * @default - LACEWORK_API_BASE_URL, else the key's account
+   */
   laceworkBaseUrl?: string;
 }
 
@@ -72,7 +75,7 @@ export const createDeps = (env: Env, overrides: DepsOverrides = {}): Deps => {
     return new LaceworkHttpApi({
       key,
       keySource: `secret ${laceworkSecret}`,
-      baseUrl: overrides.laceworkBaseUrl,
+      baseUrl: overrides.laceworkBaseUrl ?? env.LACEWORK_API_BASE_URL,
       log,
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
     });
