@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { ScanSummarySchema } from '../../core/domain/scan-account.schema';
 import { createAwsClientFactory } from '../../core/platform/aws/aws-clients';
 import { S3ObjectStore } from '../../core/platform/storage/s3-object-store';
 import { loadScenario, type Sandbox, startSandbox } from '../../sandbox';
+import { type DynamoSandbox, startDynamoSandbox } from '../../sandbox/dynamodb/dynamo-sandbox';
 import { bundleEnvironment } from '../helpers/bundles/bundle-env';
 import * as payloads from '../helpers/bundles/demo-run-payloads';
 import { type BundleOutcome, invokeBundle } from '../helpers/bundles/invoke-bundle';
@@ -43,6 +44,7 @@ let outdir: string;
 let functions: SynthesizedFunction[];
 let sandbox: Sandbox;
 let secrets: SecretsManagerServer;
+let dynamo: DynamoSandbox;
 
 /** Invokes the named function's bundle; answers what the handler returned, or fails with the runtime's error and logs. */
 const invoke = async (name: string, event: unknown): Promise<unknown> => {
@@ -60,7 +62,12 @@ const invokeFunction = (name: string, event: unknown): Promise<BundleOutcome> =>
   return invokeBundle({
     bundleFile: fn.bundleFile,
     exportName: fn.handler.split('.')[1] ?? 'handler',
-    env: bundleEnvironment(fn, { sandbox, secretsManager: secrets.url }),
+    env: bundleEnvironment(fn, {
+      sandbox,
+      secretsManager: secrets.url,
+      dynamodb: dynamo.endpoint,
+      eventsTable: dynamo.tableName,
+    }),
     event,
     functionName: name,
     memorySize: fn.memorySize,
@@ -78,6 +85,7 @@ beforeAll(async () => {
   });
   functions = synthesizedFunctions(outdir);
   sandbox = await startSandbox(demo);
+  dynamo = await startDynamoSandbox({ region: sandbox.region });
   secrets = await startSecretsManagerServer({
     [SECRETS.lacework]: JSON.stringify(sandbox.lacework.key),
     [SECRETS.slack]: sandbox.notify.secrets.slackWebhook,
@@ -86,7 +94,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([sandbox?.stop(), secrets?.close()]);
+  await Promise.all([sandbox?.stop(), secrets?.close(), dynamo?.stop()]);
   if (outdir) rmSync(outdir, { recursive: true, force: true });
 });
 
@@ -175,4 +183,47 @@ describe('the synthesized bundles', () => {
     expect(sandbox.notify.jira.issues).toHaveLength(1);
     expect(new Set(secrets.requested)).toEqual(new Set(Object.values(SECRETS)));
   }, 120_000);
+
+  it('answer one event each in the compliance events functions (after the weekly run: Reconcile reads its partials)', async () => {
+    // Arrange: the events demo's first event, a Critical first evaluation failing (an immediate Slack alert).
+    const [first] = readFileSync(join(__dirname, '../../sandbox/scenarios/events-demo.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    const event = JSON.parse(first ?? 'null') as { detail: { awsAccountId: string } };
+    const account = event.detail.awsAccountId;
+    const alertsBefore = sandbox.notify.slack.received.length;
+
+    // Act + Assert
+    const ingested = z.object({ history: z.string(), alert: z.string() }).parse(await invoke('Ingest', event));
+    expect(ingested).toMatchObject({ history: 'stored', alert: 'sent' });
+    expect(sandbox.notify.slack.received).toHaveLength(alertsBefore + 1);
+
+    const digest = z
+      .object({ day: z.string(), status: z.string() })
+      .parse(await invoke('Digest', { day: '2026-11-23' }));
+    expect(digest).toMatchObject({ day: '2026-11-23', status: 'sent' });
+
+    const reconciled = z
+      .object({ runId: z.string(), accounts: z.array(z.object({ accountId: z.string() }).loose()) })
+      .parse(await invoke('Reconcile', { runId: 'bundles-run', accountIds: [MANAGEMENT] }));
+    expect(reconciled.accounts.map((a) => a.accountId)).toEqual([MANAGEMENT]);
+    expect(reconciled.accounts[0]).not.toMatchObject({ status: 'no-partial' });
+
+    const api = z.object({ statusCode: z.number(), body: z.string() }).parse(
+      await invoke('Api', {
+        resource: '/events',
+        path: '/events',
+        httpMethod: 'GET',
+        headers: {},
+        queryStringParameters: { account },
+        multiValueQueryStringParameters: { account: [account] },
+        pathParameters: null,
+        requestContext: { requestId: 'bundles-api', stage: 'prod' },
+        body: null,
+        isBase64Encoded: false,
+      }),
+    );
+    expect(api.statusCode).toBe(200);
+    expect(api.body).toContain(account);
+  }, 60_000);
 });
