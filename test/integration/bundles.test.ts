@@ -181,6 +181,11 @@ describe('the synthesized bundles', () => {
     );
     expect(jira).toMatchObject({ status: 'posted', attached: true });
     expect(sandbox.notify.jira.issues).toHaveLength(1);
+    const failure = NotifyTaskOutputSchema.parse(
+      await invoke('NotifyFailure', payloads.notifyFailureEvent(run, execution, 'Build reports', 'States.Timeout')),
+    );
+    expect(failure.status).toBe('posted');
+    expect(JSON.stringify(sandbox.notify.slack.received[1])).toContain('States.Timeout');
     expect(new Set(secrets.requested)).toEqual(new Set(Object.values(SECRETS)));
   }, 120_000);
 

@@ -103,3 +103,11 @@ export const notifyEvent = (run: ResolvedRun, reports: unknown, execution: Execu
   reports,
   execution: { id: execution.id, name: execution.name },
 });
+
+/** **Notify failure**: the top-level Catch's `{Error, Cause}` (no Cause: the Pass states must not need one). */
+export const notifyFailureEvent = (run: ResolvedRun, execution: ExecutionRef, failedState: string, error: string) => ({
+  run,
+  error: { Error: error },
+  execution: { id: execution.id, name: execution.name },
+  failedState,
+});
