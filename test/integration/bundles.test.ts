@@ -156,8 +156,11 @@ describe('the synthesized bundles', () => {
     expect(ChangeContextSchema.parse(JSON.parse(traces ?? 'null')).candidates).toBeGreaterThan(0);
 
     // Fetch Lacework alerts (through the Lacework secret and LACEWORK_API_BASE_URL).
-    const alerts = z.record(z.string(), z.unknown()).parse(await invoke('FetchLaceworkAlerts', payloads.runEvent(run)));
-    expect(alerts).toBeDefined();
+    const alerts = z
+      .object({ status: z.string(), count: z.number(), key: z.string().optional() })
+      .parse(await invoke('FetchLaceworkAlerts', payloads.runEvent(run)));
+    expect(alerts).toMatchObject({ status: 'ok', key: expect.any(String) });
+    expect(alerts.count).toBeGreaterThan(0);
 
     // Build reports from the ResultWriter manifest, as deployed.
     const scan = await payloads.writeMapResults(bucketStore, run, execution, children);

@@ -32,6 +32,14 @@ describe('loadEnv', () => {
     expect(() => loadEnv(missing)).toThrow(/REPORT_BUCKET/);
   });
 
+  it('reads the local-only Lacework API base URL, and rejects one that is not a URL naming the variable', () => {
+    expect(loadEnv({ ...valid, LACEWORK_API_BASE_URL: 'http://127.0.0.1:4567' }).LACEWORK_API_BASE_URL).toBe(
+      'http://127.0.0.1:4567',
+    );
+    expect(loadEnv(valid).LACEWORK_API_BASE_URL).toBeUndefined();
+    expect(() => loadEnv({ ...valid, LACEWORK_API_BASE_URL: 'sandbox' })).toThrow(/LACEWORK_API_BASE_URL/);
+  });
+
   it('throws when REGIONS is empty, saying what to give', () => {
     expect(() => loadEnv({ ...valid, REGIONS: ' , ' })).toThrow(/REGIONS needs at least one region/);
   });
