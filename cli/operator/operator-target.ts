@@ -70,7 +70,14 @@ export const openOperatorContext = async (
     sfn: new SFNClient({ ...common, ...(options.endpoint ? { endpoint: options.endpoint } : {}) }),
     s3: new S3Client({
       ...common,
-      ...(options.s3Endpoint ? { endpoint: options.s3Endpoint, forcePathStyle: true } : {}),
+      ...(options.s3Endpoint
+        ? {
+            endpoint: options.s3Endpoint,
+            forcePathStyle: true,
+            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+            responseChecksumValidation: 'WHEN_REQUIRED' as const,
+          }
+        : {}),
     }),
     region: region ?? 'us-east-1',
     call: (action, resource) => ({ ...call(action, resource), ...(stateMachineArn ? { stateMachineArn } : {}) }),
