@@ -46,7 +46,10 @@ export const fakeSfnEngine = (
     const r = registry();
     const mapRunArn = fakeMapRunArn(start.executionArn);
     const childMachine = mapRunArn.replace(':mapRun:', ':stateMachine:').replace(/:[^:]+$/, '');
-    const childArn = (account: string) => `${childMachine.replace(':stateMachine:', ':execution:')}:${account}`;
+    // Child names are unique per Map Run in AWS; here the run's name and the account.
+    const childName = (account: string) => `${start.name}-${account}`;
+    const childArn = (account: string) =>
+      `${childMachine.replace(':stateMachine:', ':execution:')}:${childName(account)}`;
     const earlier = start.redrive ? (r.mapRunsOf(start.executionArn)[0]?.children ?? []) : [];
     const kept = earlier.filter((c) => c.Status === 'SUCCEEDED');
     const startDate = new Date();
@@ -69,7 +72,7 @@ export const fakeSfnEngine = (
       const input = JSON.stringify({ accountId: account, runId: start.name });
       children.push({
         ExecutionArn: childArn(account),
-        Name: account,
+        Name: childName(account),
         Input: input,
         InputDetails: { Included: true },
         ...(failure

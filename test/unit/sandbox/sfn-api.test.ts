@@ -49,7 +49,7 @@ describe('the sandbox Step Functions API', () => {
     });
     expect(mapRun?.mapRunArn).toMatch(/:mapRun:ComplianceReport-dev\/ScanAccounts:/);
     expect(failed.executions?.map((e) => [e.name, e.status, e.mapRunArn])).toEqual([
-      ['493405773595', 'FAILED', mapRun?.mapRunArn],
+      ['run-1-493405773595', 'FAILED', mapRun?.mapRunArn],
     ]);
   });
 
@@ -142,9 +142,9 @@ describe('the sandbox Step Functions API', () => {
     expect(after).toMatchObject({ status: 'SUCCEEDED', redriveCount: 1 });
     expect(after.error).toBeUndefined();
     expect(children.executions?.map((e) => [e.name, e.status, e.redriveCount]).sort()).toEqual([
-      ['111111111111', 'SUCCEEDED', 0],
-      ['222222222222', 'SUCCEEDED', 0],
-      ['493405773595', 'SUCCEEDED', 1],
+      ['r2-111111111111', 'SUCCEEDED', 0],
+      ['r2-222222222222', 'SUCCEEDED', 0],
+      ['r2-493405773595', 'SUCCEEDED', 1],
     ]);
     expect(described).toMatchObject({ status: 'SUCCEEDED', redriveCount: 1 });
     expect(history.events?.map((e) => e.type)).toEqual([
