@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AwsFault } from '../servers/wire';
+import { appendEvents, type HistoryEvent, withTerminalEvent } from './history-events';
 import { childRedriveVerdict, redriveVerdict } from './redrive-rules';
 import {
   type ChildRecord,
@@ -11,15 +12,6 @@ import {
   toDate,
 } from './sfn-records';
 import { checkExecutionArn, checkExecutionName, type ExecutionView, executionArnOf } from './sfn-views';
-
-/** A history event as `GetExecutionHistory` lists it (dates as Dates; the server writes epoch seconds). */
-export interface HistoryEvent {
-  id: number;
-  previousEventId: number;
-  type: string;
-  timestamp: Date;
-  [details: string]: unknown;
-}
 
 interface ExecutionState {
   executionArn: string;
@@ -37,18 +29,13 @@ interface ExecutionState {
   events: HistoryEvent[];
 }
 
+export type { HistoryEvent } from './history-events';
+
 /** A Map Run as the registry keeps it: the engine's last record plus the redrives of its parent. */
 export interface MapRunState extends MapRunRecord {
   redriveCount: number;
   redriveDate?: Date;
 }
-
-const TERMINAL_EVENT: Partial<Record<ExecutionStatus, string>> = {
-  SUCCEEDED: 'ExecutionSucceeded',
-  FAILED: 'ExecutionFailed',
-  TIMED_OUT: 'ExecutionTimedOut',
-  ABORTED: 'ExecutionAborted',
-};
 
 /** Options of {@link ExecutionRegistry}. */
 export interface ExecutionRegistryOptions {
@@ -177,20 +164,7 @@ export class ExecutionRegistry {
       ...(update.error === undefined ? {} : { error: update.error }),
       ...(update.cause === undefined ? {} : { cause: update.cause }),
     });
-    const events = update.events ?? [];
-    const terminal = TERMINAL_EVENT[update.status];
-    if (terminal && !events.some((e) => e.type === terminal)) {
-      const details =
-        update.status === 'SUCCEEDED'
-          ? { executionSucceededEventDetails: { output: update.output ?? '{}' } }
-          : {
-              [`${terminal.charAt(0).toLowerCase()}${terminal.slice(1)}EventDetails`]: {
-                error: update.error,
-                cause: update.cause,
-              },
-            };
-      events.push({ type: terminal, timestamp: update.stopDate ?? this.now(), details });
-    }
+    const events = withTerminalEvent(update, this.now());
     this.append(state, events);
   }
 
@@ -302,15 +276,6 @@ export class ExecutionRegistry {
   }
 
   private append(state: ExecutionState, events: HistoryEventInput[]): void {
-    for (const event of events) {
-      const id = state.events.length + 1;
-      state.events.push({
-        id,
-        previousEventId: id - 1,
-        type: event.type,
-        timestamp: toDate(event.timestamp),
-        ...event.details,
-      });
-    }
+    appendEvents(state.events, events);
   }
 }
