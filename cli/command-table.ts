@@ -2,7 +2,12 @@ import * as api from './commands/api';
 import * as bench from './commands/bench';
 import * as benchEvents from './commands/bench-events';
 import * as events from './commands/events';
+import * as failed from './commands/failed';
+import * as redrive from './commands/redrive';
+import * as reports from './commands/reports';
 import * as run from './commands/run';
+import * as start from './commands/start';
+import * as watch from './commands/watch';
 
 /** A CLI command: the line `npm run cli -- --help` shows, and its entry (which takes the arguments after its name). */
 export interface CliCommand {
@@ -23,6 +28,14 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   api: { summary: 'serve the compliance events query API over HTTP against the local table', main: api.main },
   'bench-events': { summary: 'ingest 100,000 compliance events locally and time queries', main: benchEvents.main },
+  start: {
+    summary: 'start an execution of the deployed (or sandbox) state machine, validated input',
+    main: start.main,
+  },
+  watch: { summary: "follow an execution's Map Run counts until it stops", main: watch.main },
+  failed: { summary: "list an execution's failed accounts with their error and cause", main: failed.main },
+  redrive: { summary: 'redrive a failed execution (only its failed accounts run again)', main: redrive.main },
+  reports: { summary: "download an execution's reports from S3", main: reports.main },
 };
 
 /** The CLI's usage: one line per command of {@link COMMANDS}. */

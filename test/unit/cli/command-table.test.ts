@@ -44,6 +44,11 @@ describe('the CLI command table', () => {
     ['events', 'usage: npm run events -- --replay <file.jsonl>'],
     ['api', 'usage: npm run api -- [--port N]'],
     ['bench-events', 'usage: npm run cli -- bench-events [--events N]'],
+    ['start', 'usage: npm run cli -- start [--start-date D'],
+    ['watch', 'usage: npm run cli -- watch <execution>'],
+    ['failed', 'usage: npm run cli -- failed <execution>'],
+    ['redrive', 'usage: npm run cli -- redrive <execution>'],
+    ['reports', 'usage: npm run cli -- reports <execution>'],
   ])('runs %s, whose --help prints its usage', async (name, firstLine) => {
     // Act
     const printed = await stdoutOf(commandNamed(name).main, ['--help']);
