@@ -4,9 +4,12 @@ import ExcelJS from 'exceljs';
 import type { BuildReportsInput } from '../../core/domain/build-reports.schema';
 import { type ReportSummary, ReportSummarySchema } from '../../core/domain/report-summary.schema';
 import type { ScanSummary } from '../../core/domain/scan-account.schema';
+import { readScanSummaries } from '../../core/reports/build/scan-summaries';
+import { silentLog } from '../../core/shared/log.port';
 import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
 import { expectedTotals, generateScenario } from '../../sandbox';
+import { seedMapResults } from '../helpers/builders/map-results.builder';
 import { composeHooks, crashScanAccount, recordBuildReportsInput } from '../helpers/fault-hooks';
 import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness';
 
@@ -120,7 +123,8 @@ describe('redrive of the failed accounts', () => {
     const brokenKeys = keysOf(broken.status === 'SUCCEEDED' ? broken.output : undefined);
     const brokenSummary = await readSummary(harness, brokenKeys.summaryJson);
     const recorded = inputs[0] as BuildReportsInput;
-    const scan = recorded.scan as ScanSummary[];
+    // The Map Run's results (its FAILED records: the crashed accounts' children failed) as Build reports reads them.
+    const scan = [...(await readScanSummaries(recorded.scan, harness.deps.store, silentLog)).values()];
     const failedIds = scan.filter((s) => s.status === 'failed' && s.partialKey === undefined).map((s) => s.accountId);
 
     // Act: Scan account again for the failed children only (the ItemSelector's payload), then Build reports again.
@@ -131,7 +135,8 @@ describe('redrive of the failed accounts', () => {
       const payload = { accountId, runId, regions, frameworks };
       redriven.set(accountId, (await scanAccount(payload, context as unknown as Context)) as ScanSummary);
     }
-    const amended = { ...recorded, scan: scan.map((s) => redriven.get(s.accountId) ?? s) };
+    const rescanned = scan.map((s) => redriven.get(s.accountId) ?? s);
+    const amended = { ...recorded, scan: await seedMapResults(harness.deps.store, rescanned, recorded.run.runId) };
     const rebuilt = await buildBuildReportsHandler(harness.deps)(amended, context as unknown as Context);
 
     // Assert

@@ -73,17 +73,6 @@ describe('summaryFromRecord', () => {
 });
 
 describe('readScanSummaries', () => {
-  it('indexes inline summaries by account id', async () => {
-    // Arrange
-    const store = new InMemoryObjectStore();
-
-    // Act
-    const summaries = await readScanSummaries([aScanSummary({ accountId: '111111111111' })], store, silentLog);
-
-    // Assert
-    expect([...summaries.keys()]).toEqual(['111111111111']);
-  });
-
   it('reads every SUCCEEDED and FAILED result file named by the manifest', async () => {
     // Arrange
     const store = new InMemoryObjectStore();
