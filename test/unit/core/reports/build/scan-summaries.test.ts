@@ -29,13 +29,14 @@ const succeeded = (accountId: string, status: 'ok' | 'partial' | 'failed' = 'ok'
 });
 
 describe('MapOutputSchema', () => {
-  it('accepts an inline summary array and a ResultWriter pointer', () => {
+  // Issue 13: Build reports has one input path, the ResultWriter pointer; the inline array is rejected.
+  it('accepts a ResultWriter pointer and rejects an inline summary array', () => {
     // Arrange
     const inline = [aScanSummary()];
     const written = { ...pointer, ResultWriterDetails: { Bucket: 'b', Key: MANIFEST_KEY } };
 
     // Act / Assert
-    expect(MapOutputSchema.parse(inline)).toEqual(inline);
+    expect(MapOutputSchema.safeParse(inline).success).toBe(false);
     expect(MapOutputSchema.parse(written)).toEqual(written);
   });
 });
