@@ -111,11 +111,10 @@ describe('StatelessStack', () => {
       const branches = states[StateNames.scanAndFetch]?.Branches as {
         States: Record<string, Record<string, unknown>>;
       }[];
-      const processor = (
-        branches[0]?.States[StateNames.scanAccounts] as {
-          ItemProcessor: { States: Record<string, Record<string, unknown>> };
-        }
-      ).ItemProcessor;
+      const map = branches[0]?.States[StateNames.scanAccounts] as
+        | { ItemProcessor: { States: Record<string, Record<string, unknown>> } }
+        | undefined;
+      const processor = map?.ItemProcessor ?? { States: {} };
 
       // Assert
       expect(processor.States[StateNames.scanAccount]?.Catch).toEqual([
