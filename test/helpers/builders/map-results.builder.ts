@@ -8,7 +8,7 @@ const MAP_RUN_ARN = 'arn:aws:states:us-east-1:000000000000:mapRun:compliance-rep
 
 /**
  * A ResultWriter pointer whose manifest does not exist (a Map Run whose results are lost): Build reports then reads
- * every account from its partial, as it did from an empty inline array before issue 13.
+ * every account from its partial (an account with neither a record nor a partial is listed as failed).
  */
 export const aMissingMapResult = (runId = 'run-1'): MapRunResult => ({
   MapRunArn: MAP_RUN_ARN,

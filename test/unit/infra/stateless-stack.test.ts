@@ -55,7 +55,7 @@ describe('StatelessStack', () => {
       template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     });
 
-    // Issue 13: the items come from accounts.json through ItemReader (no inline id list, no ItemsPath).
+    // The items come from accounts.json through ItemReader (no inline id list, no ItemsPath).
     it('renders the Distributed Map with its settings, an ItemReader and a ResultWriter on the report bucket', () => {
       // Act
       const states = definitionOf(template).States as Record<string, Record<string, unknown>>;

@@ -41,7 +41,7 @@ const setup = () => {
 
 describe('listAccounts', () => {
   describe('listAccounts', () => {
-    // Issue 13: the output no longer carries the ids (the Map's ItemReader reads accounts.json, now a JSON array).
+    // The output carries no ids: the Map's ItemReader reads accounts.json, a JSON array, so the state stays small.
     it('keeps the active accounts, writes accounts.json as a JSON array sorted by id and returns its key', async () => {
       // Arrange
       const { store, deps } = setup();

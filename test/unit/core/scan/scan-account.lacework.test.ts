@@ -110,7 +110,7 @@ describe('scanAccount', () => {
       const api = new InMemoryLaceworkApi({ reports: { [ACCOUNT]: { [ISO]: report } } });
       const { deps, partial } = setup(async () => api, { [ACCOUNT]: 'AccessDenied' });
 
-      // Act: the refusal is thrown after the partial is written (issue 13)
+      // Act: the refusal is thrown after the partial is written (it fails the account's child execution)
       const refused = await scanAccount(input, deps).then(
         () => undefined,
         (e: unknown) => e as Error,

@@ -306,8 +306,8 @@ describe('scanAccount', () => {
       await expect(scanAccount(input, deps)).rejects.toBe(failure);
     });
 
-    // Issue 13 changes this behaviour: the refusal used to be returned as a `failed` summary; it now fails the
-    // account's child execution (MemberRoleNotAssumable), after the failed partial with the reason is written.
+    // The refusal fails the account's child execution (MemberRoleNotAssumable), so the Map Run lists it as FAILED,
+    // after the failed partial with the reason is written.
     it('writes the failed partial of an account whose role cannot be assumed, then throws MemberRoleNotAssumable', async () => {
       // Arrange
       const { deps, sources, partial } = setup(seeded(), { [ACCOUNT]: 'AccessDenied' });

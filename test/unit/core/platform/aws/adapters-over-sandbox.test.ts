@@ -245,7 +245,7 @@ describe('adapters over the sandbox', () => {
       expect(partial.regions[0]?.nonCompliant).toHaveLength(150);
       expect(partial.regions[0]?.nonCompliant[0]?.resourceId).toBe('bucket-000');
       expect(partial.regions[1]?.configStatus).toBe('not-enabled');
-      // Issue 13: a refused role fails the account's child (the error is thrown) once its failed partial is written.
+      // A refused role fails the account's child execution (the error is thrown) once its failed partial is written.
       expect(denied).toMatchObject({ name: 'MemberRoleNotAssumable', message: expect.stringContaining(DENIED) });
       const deniedPartial = JSON.parse((await store.getText(`runs/sandbox-1/partials/${DENIED}.json`)) ?? '{}');
       expect(deniedPartial.status).toBe('failed');

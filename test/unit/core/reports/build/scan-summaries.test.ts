@@ -29,7 +29,7 @@ const succeeded = (accountId: string, status: 'ok' | 'partial' | 'failed' = 'ok'
 });
 
 describe('MapOutputSchema', () => {
-  // Issue 13: Build reports has one input path, the ResultWriter pointer; the inline array is rejected.
+  // Build reports has one input path, the ResultWriter pointer (on AWS and locally); an inline array is rejected.
   it('accepts a ResultWriter pointer and rejects an inline summary array', () => {
     // Arrange
     const inline = [aScanSummary()];
