@@ -35,6 +35,10 @@ export const createProgressReporter = (write: (line: string) => void) => {
     if (event.state.name === StateNames.listAccounts) {
       total = Number(asObject(output.accounts).count ?? output.count ?? 0);
       write(`  ${total} accounts to scan`);
+    } else if (event.state.name === StateNames.scanAccount && output.summary === undefined && 'error' in output) {
+      // A caught Scan account failure also exits the state (with the Catch's `$.error`): Record failed account,
+      // next, prints the account once.
+      return;
     } else if (event.state.name === StateNames.scanAccount || event.state.name === StateNames.recordFailedAccount) {
       finished += 1;
       // Scan account keeps its input and puts the account's ScanSummary at `$.summary`; Record failed account's

@@ -21,6 +21,8 @@ describe('createProgressReporter', () => {
     report(exited('Scan account', { accountId: '111111111111', summary }, 0));
     // Record failed account outputs the caught error (for Account failed); the account is in its input.
     const error = { Error: 'ThrottledError', Cause: 'config kept throttling' };
+    // The caught Scan account exits too, with the Catch's $.error beside its input: not a finished account yet.
+    report(exited('Scan account', { accountId: '222222222222', error }, 1));
     report(exited('Record failed account', { error }, 1, { accountId: '222222222222', error }));
     report(exited('Scan accounts', {}));
 
