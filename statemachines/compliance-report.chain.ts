@@ -8,6 +8,7 @@ import { buildFailurePath, buildNotify } from './notify.fragment';
 import { CATCH_ALL, retryProps } from './retry';
 import { buildScanAndFetch } from './scan-accounts.fragment';
 import { StateNames } from './state-names';
+import { taskTimeout } from './task-timeouts';
 
 export { TASK_RETRY_ERRORS } from './retry';
 export { MAP_RESULTS_PREFIX_FORMAT, MAP_RUN_LABEL } from './scan-accounts.fragment';
@@ -43,8 +44,9 @@ export interface ComplianceReportChainProps {
  * State data, each result kept beside the earlier ones: `{ run }` → `+ accounts` → `+ results: { scan, alerts }` →
  * `+ reports` → `+ notifications`; the execution output is **Summarize run**'s `{ runId, startDate, endDate, reports,
  * alerts, notifications }`. A top-level failure is caught into `$.error`, noted with the state's name, posted by
- * **Notify failure** and ends in **Run failed**; one account's failure is caught inside the map and becomes a `failed`
- * ScanSummary, so it never fails the run by itself.
+ * **Notify failure** and ends in **Run failed**; one account's failure fails its child execution (Account failed), which
+ * fails the run only beyond the Map's tolerated failure percentage. Every Task has a `TimeoutSeconds` a little above its
+ * function's timeout (statemachines/task-timeouts.ts).
  *
  * @example
  * const chain = buildComplianceReportChain(this, { functions, bucket, mapConcurrency: 40, toleratedFailurePercentage: 10 });
@@ -65,6 +67,7 @@ export const buildComplianceReportChain = (scope: Construct, props: ComplianceRe
       executionStartTime: sfn.JsonPath.executionStartTime,
     }),
     resultSelector: { run: sfn.JsonPath.entirePayload },
+    taskTimeout: sfn.Timeout.duration(taskTimeout(functions.resolveRun, 'resolveRun')),
   }).addCatch(noteFailure(StateNames.resolveRun, false), CATCH_ALL);
 
   const listAccounts = tasks.LambdaInvoke.jsonPath(scope, 'ListAccounts', {
@@ -74,6 +77,7 @@ export const buildComplianceReportChain = (scope: Construct, props: ComplianceRe
     // The payload is `$.run` itself; InputPath, because a payloadResponseOnly path payload would render an invalid string.
     inputPath: '$.run',
     resultPath: '$.accounts',
+    taskTimeout: sfn.Timeout.duration(taskTimeout(functions.listAccounts, 'listAccounts')),
   })
     .addRetry(retryProps(4))
     .addCatch(noteFailure(StateNames.listAccounts, true), CATCH_ALL);
@@ -94,6 +98,7 @@ export const buildComplianceReportChain = (scope: Construct, props: ComplianceRe
       alerts: sfn.JsonPath.objectAt('$.results.alerts'),
     }),
     resultPath: '$.reports',
+    taskTimeout: sfn.Timeout.duration(taskTimeout(functions.buildReports, 'buildReports')),
   })
     .addRetry(retryProps(3))
     .addCatch(noteFailure(StateNames.buildReports, true), CATCH_ALL);

@@ -17,6 +17,11 @@ export interface RenderDefinitionProps {
    * @default 10
    */
   readonly toleratedFailurePercentage?: number;
+  /**
+   * The report bucket's name (the local runner passes its store's, so ItemReader and ResultWriter name that bucket).
+   * @default LOCAL_BUCKET_NAME
+   */
+  readonly bucketName?: string;
 }
 
 /** An Amazon States Language definition as plain JSON. */
@@ -50,7 +55,7 @@ export const renderDeployedDefinition = (props: RenderDefinitionProps = {}): unk
   ) as Record<TaskKey, lambda.IFunction>;
   const chain = buildComplianceReportChain(stack, {
     functions,
-    bucket: s3.Bucket.fromBucketName(stack, 'ReportBucket', LOCAL_BUCKET_NAME),
+    bucket: s3.Bucket.fromBucketName(stack, 'ReportBucket', props.bucketName ?? LOCAL_BUCKET_NAME),
     mapConcurrency: props.mapConcurrency ?? 40,
     toleratedFailurePercentage: props.toleratedFailurePercentage ?? 10,
   });

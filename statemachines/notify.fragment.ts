@@ -2,16 +2,25 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import { CATCH_ALL, recordFailure, retryProps } from './retry';
-import { failureNoteName, StateNames } from './state-names';
+import { CATCH_ALL, errorWithCause, recordFailure, retryProps } from './retry';
+import { failureNoteName, StateNames, type TaskKey } from './state-names';
+import { taskTimeout } from './task-timeouts';
 
 /** `{ id, name }` of the running execution, for console links and idempotency. */
 const EXECUTION = { id: sfn.JsonPath.stringAt('$$.Execution.Id'), name: sfn.JsonPath.executionName };
 
-const notifyTask = (scope: Construct, id: string, stateName: string, fn: lambda.IFunction, recordName: string) =>
+const notifyTask = (
+  scope: Construct,
+  id: string,
+  stateName: string,
+  fn: lambda.IFunction,
+  key: TaskKey,
+  recordName: string,
+) =>
   tasks.LambdaInvoke.jsonPath(scope, id, {
     stateName,
     lambdaFunction: fn,
+    taskTimeout: sfn.Timeout.duration(taskTimeout(fn, key)),
     payloadResponseOnly: true,
     payload: sfn.TaskInput.fromObject({
       run: sfn.JsonPath.objectAt('$.run'),
@@ -36,13 +45,23 @@ export const buildNotify = (
     resultSelector: { slack: sfn.JsonPath.objectAt('$[0]'), jira: sfn.JsonPath.objectAt('$[1]') },
     resultPath: '$.notifications',
   })
-    .branch(notifyTask(scope, 'PostToSlack', StateNames.postToSlack, fns.postToSlack, StateNames.recordSlackFailure))
+    .branch(
+      notifyTask(
+        scope,
+        'PostToSlack',
+        StateNames.postToSlack,
+        fns.postToSlack,
+        'postToSlack',
+        StateNames.recordSlackFailure,
+      ),
+    )
     .branch(
       notifyTask(
         scope,
         'CreateJiraTicket',
         StateNames.createJiraTicket,
         fns.createJiraTicket,
+        'createJiraTicket',
         StateNames.recordJiraFailure,
       ),
     );
@@ -62,13 +81,15 @@ export const buildFailurePath = (scope: Construct, notifyFailureFn: lambda.IFunc
     lambdaFunction: notifyFailureFn,
     payloadResponseOnly: true,
     resultPath: '$.notification',
+    taskTimeout: sfn.Timeout.duration(taskTimeout(notifyFailureFn, 'notifyFailure')),
   })
     .addRetry(retryProps(3))
     .addCatch(runFailed, { errors: [sfn.Errors.ALL], resultPath: '$.notification' })
     .next(runFailed);
 
   /**
-   * The Pass noting that `stateName` failed: `{ run?, error, failedState, execution }`, the Notify failure payload.
+   * The Pass noting that `stateName` failed: `{ run?, error, failedState, execution }`, the Notify failure payload;
+   * `error` always has a Cause (Run failed fails with it).
    * Resolve run has no `$.run` yet, so its note leaves it out (a missing JSONPath would fail the Pass itself).
    */
   const noteFailure = (stateName: string, hasRun: boolean): sfn.IChainable =>
@@ -76,7 +97,7 @@ export const buildFailurePath = (scope: Construct, notifyFailureFn: lambda.IFunc
       stateName: failureNoteName(stateName),
       parameters: {
         ...(hasRun ? { run: sfn.JsonPath.objectAt('$.run') } : {}),
-        error: sfn.JsonPath.objectAt('$.error'),
+        error: errorWithCause(),
         failedState: stateName,
         execution: EXECUTION,
       },

@@ -3,8 +3,9 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import { CATCH_ALL, recordFailure, retryProps } from './retry';
+import { CATCH_ALL, recordFailure, retryProps, withCause } from './retry';
 import { StateNames } from './state-names';
+import { taskTimeout } from './task-timeouts';
 
 /** The Map Run label (≤ 40 chars, no whitespace): names the Map Run in the console and in its ARN. */
 export const MAP_RUN_LABEL = 'ScanAccounts';
@@ -22,9 +23,15 @@ export interface ScanAndFetchProps {
 }
 
 /**
- * **Scan accounts and fetch alerts**: a Parallel of the Distributed Map (one STANDARD child execution per account id;
- * an account's failure becomes a `failed` ScanSummary) and **Fetch Lacework alerts** (org-wide; its failure becomes
- * a `failed` record, so Lacework never fails the AWS Config report). Output at `$.results`: `{ scan, alerts }`.
+ * **Scan accounts and fetch alerts**: a Parallel of the Distributed Map and **Fetch Lacework alerts** (org-wide; its
+ * failure becomes a `failed` record, so Lacework never fails the AWS Config report). Output at `$.results`:
+ * `{ scan, alerts }`, where `scan` is the ResultWriter pointer `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`.
+ *
+ * The Map reads its items with ItemReader from `runs/<runId>/accounts.json` (a JSON array of accounts, `$.accounts.key`)
+ * and starts one STANDARD child execution per account: **Scan account**, then **Trace changes**. An account that cannot
+ * be scanned (role not assumable, throttled after retries, timed out, crashed) ends its child in **Account failed**, a
+ * Fail state with the handler's error name and cause, so the Map Run lists it as FAILED and a redrive re-runs it; the
+ * Map tolerates `toleratedFailurePercentage` of them before it fails with `States.ExceedToleratedFailureThreshold`.
  */
 export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): sfn.Parallel => {
   const scanAccount = tasks.LambdaInvoke.jsonPath(scope, 'ScanAccount', {
@@ -34,6 +41,7 @@ export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): s
     comment:
       'Input is the ItemSelector output, { accountId, runId, regions, frameworks }; its ScanSummary at $.summary',
     resultPath: '$.summary',
+    taskTimeout: sfn.Timeout.duration(taskTimeout(props.scanAccount, 'scanAccount')),
   }).addRetry(retryProps(4));
 
   // Trace changes never fails the account: its failure is recorded beside the summary, which is the child's output.
@@ -54,6 +62,7 @@ export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): s
       endDate: sfn.JsonPath.stringAt('$.endDate'),
     }),
     resultPath: '$.trace',
+    taskTimeout: sfn.Timeout.duration(taskTimeout(props.traceChanges, 'traceChanges')),
   })
     .addRetry(retryProps(3))
     .addCatch(
@@ -66,24 +75,27 @@ export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): s
     )
     .next(accountDone);
 
-  const recordFailedAccount = sfn.Pass.jsonPath(scope, 'RecordFailedAccount', {
-    stateName: StateNames.recordFailedAccount,
-    comment: 'Turns an account whose scan failed after retries into a failed ScanSummary, so the run goes on',
-    parameters: {
-      accountId: sfn.JsonPath.stringAt('$.accountId'),
-      status: 'failed',
-      errors: sfn.JsonPath.array(
-        sfn.JsonPath.format('{}: {}', sfn.JsonPath.stringAt('$.error.Error'), sfn.JsonPath.stringAt('$.error.Cause')),
-      ),
-    },
+  // The account's partial (with the reason) is written by Scan account before it throws, when it can be; the Fail
+  // state's Error and Cause are what the console, ListExecutions and the ResultWriter's FAILED records show.
+  const accountFailed = sfn.Fail.jsonPath(scope, 'AccountFailed', {
+    stateName: StateNames.accountFailed,
+    comment: "Fails the account's child execution with the scan's error name and cause",
+    errorPath: '$.error.Error',
+    causePath: '$.error.Cause',
   });
+  const recordFailedAccount = withCause(
+    scope,
+    'RecordFailedAccount',
+    StateNames.recordFailedAccount,
+    'The caught error, given a Cause when it has none (a timeout), for Account failed',
+  ).next(accountFailed);
   scanAccount.addCatch(recordFailedAccount, CATCH_ALL);
 
   const scanAccounts = sfn.DistributedMap.jsonPath(scope, 'ScanAccounts', {
     stateName: StateNames.scanAccounts,
-    itemsPath: '$.accounts.ids',
+    itemReader: new sfn.S3JsonItemReader({ bucket: props.bucket, key: sfn.JsonPath.stringAt('$.accounts.key') }),
     itemSelector: {
-      accountId: sfn.JsonPath.stringAt('$$.Map.Item.Value'),
+      accountId: sfn.JsonPath.stringAt('$$.Map.Item.Value.id'),
       runId: sfn.JsonPath.stringAt('$.run.runId'),
       regions: sfn.JsonPath.listAt('$.run.regions'),
       frameworks: sfn.JsonPath.listAt('$.run.frameworks'),
@@ -107,6 +119,7 @@ export const buildScanAndFetch = (scope: Construct, props: ScanAndFetchProps): s
     lambdaFunction: props.fetchLaceworkAlerts,
     payloadResponseOnly: true,
     inputPath: '$.run',
+    taskTimeout: sfn.Timeout.duration(taskTimeout(props.fetchLaceworkAlerts, 'fetchLaceworkAlerts')),
   })
     .addRetry(retryProps(3))
     .addCatch(

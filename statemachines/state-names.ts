@@ -10,6 +10,7 @@ export const StateNames = {
   scanAccounts: 'Scan accounts',
   scanAccount: 'Scan account',
   recordFailedAccount: 'Record failed account',
+  accountFailed: 'Account failed',
   traceChanges: 'Trace changes',
   recordTraceFailure: 'Record trace failure',
   accountDone: 'Account done',

@@ -122,12 +122,7 @@ const previousHistory = (shape: MergerBenchShape): HistoryEntry => {
 
 /** Writes accounts.json, the previous week's history and the partials (16 PUTs at a time); keeps nothing. */
 export const seedMergerBench = async (store: S3ObjectStore, shape: MergerBenchShape, ids: string[]): Promise<void> => {
-  const accountsFile = {
-    schemaVersion: 1,
-    runId: MERGER_BENCH_RUN.runId,
-    listedAt: '2026-11-09T00:00:00.000Z',
-    accounts: ids.map((id, a) => ({ id, name: `bench-${a}`, state: 'ACTIVE' })),
-  };
+  const accountsFile = ids.map((id, a) => ({ id, name: `bench-${a}`, state: 'ACTIVE' }));
   await store.put(keys.accounts(MERGER_BENCH_RUN.runId), JSON.stringify(accountsFile), 'application/json');
   const previous = previousHistory(shape);
   await store.put(keys.history(previous.endDate), JSON.stringify(previous), 'application/json');

@@ -10,6 +10,7 @@ import { buildResolveRunHandler } from '../../lambdas/resolve-run/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
 import { buildTraceChangesHandler } from '../../lambdas/trace-changes/handler';
 import { renderLocalDefinition } from '../../statemachines/local-definition';
+import type { MapRunRecord } from './distributed-map';
 import { type EventLog, type LocalRunResult, type LocalTaskHandlers, runLocalWorkflow } from './run-local-workflow';
 
 export interface ExecuteWorkflowOptions {
@@ -19,6 +20,15 @@ export interface ExecuteWorkflowOptions {
   mapConcurrency?: number;
   retryIntervalMs?: number;
   onEvent?: (event: EventLog) => void;
+  /** The Map Run of Scan accounts and its children, as they start and finish (a live object: copy what you keep). */
+  onMapRun?: (record: MapRunRecord) => void;
+  /**
+   * Share of failed accounts (0–100) the Map Run tolerates.
+   * @default 10 (the dev stage's)
+   */
+  toleratedFailurePercentage?: number;
+  /** Test seam: every Task's TimeoutSeconds (a hanging handler times out in seconds). @default - the definition's */
+  taskTimeoutSeconds?: number;
   /**
    * Test seam: replaces handlers after they are built (e.g. to crash one account's Scan account, or to corrupt a
    * partial before Build reports). Never set by `npm start`.
@@ -46,7 +56,14 @@ export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalR
     notifyFailure: buildNotifyFailureHandler(notify),
   };
   return runLocalWorkflow({
-    definition: renderLocalDefinition({ mapConcurrency }),
+    definition: renderLocalDefinition({
+      mapConcurrency,
+      toleratedFailurePercentage: options.toleratedFailurePercentage,
+      bucketName: deps.store.bucket,
+    }),
+    store: deps.store,
+    onMapRun: options.onMapRun,
+    taskTimeoutSeconds: options.taskTimeoutSeconds,
     handlers: options.wrapHandlers ? options.wrapHandlers(handlers) : handlers,
     input,
     executionName,

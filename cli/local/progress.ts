@@ -35,20 +35,26 @@ export const createProgressReporter = (write: (line: string) => void) => {
     if (event.state.name === StateNames.listAccounts) {
       total = Number(asObject(output.accounts).count ?? output.count ?? 0);
       write(`  ${total} accounts to scan`);
+    } else if (event.state.name === StateNames.scanAccount && output.summary === undefined && 'error' in output) {
+      // A caught Scan account failure also exits the state (with the Catch's `$.error`): Record failed account,
+      // next, prints the account once.
+      return;
     } else if (event.state.name === StateNames.scanAccount || event.state.name === StateNames.recordFailedAccount) {
       finished += 1;
       // Scan account keeps its input and puts the account's ScanSummary at `$.summary`; Record failed account's
-      // output is the (failed) summary itself.
-      const summary =
-        event.state.name === StateNames.scanAccount && 'summary' in output ? asObject(output.summary) : output;
-      const status = String(summary.status ?? 'unknown');
+      // output is `{ error }`, the caught error that fails the account's child execution (Account failed).
+      const failure = event.state.name === StateNames.recordFailedAccount ? asObject(output.error) : undefined;
+      const summary = failure ? {} : asObject(output.summary);
+      const status = failure ? 'failed' : String(summary.status ?? 'unknown');
       if (status === 'failed') failed += 1;
       const counts = asObject(summary.counts);
-      const detail =
-        status === 'failed'
+      const detail = failure
+        ? `${failure.Error}: ${failure.Cause}`
+        : status === 'failed'
           ? ((summary.errors as string[] | undefined)?.[0] ?? '')
           : `rules ${counts.rules ?? 0}, compliant ${counts.compliant ?? 0}, non-compliant ${counts.nonCompliant ?? 0}`;
-      write(`  ${counter()} ${summary.accountId ?? output.accountId} ${status.padEnd(7)} ${detail}`.trimEnd());
+      const accountId = summary.accountId ?? asObject(event.state.input).accountId;
+      write(`  ${counter()} ${accountId} ${status.padEnd(7)} ${detail}`.trimEnd());
     } else if (event.state.name === StateNames.scanAccounts) {
       write(`  scanned ${finished} accounts, ${failed} failed`);
     }

@@ -2,8 +2,10 @@ import './polyfills';
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { ObjectStore } from '../../core/platform/storage/object-store.port';
 import type { TaskHandler } from '../../lambdas/_shared/create-handler';
 import { type TaskKey, TaskStates } from '../../statemachines/state-names';
+import { localizeDistributedMaps, type MapRunRecord, runDistributedMap } from './distributed-map';
 
 /** One event of a local execution (the library does not export the type). */
 export type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
@@ -22,9 +24,31 @@ export interface LocalRunOptions {
    * @default 100
    */
   retryIntervalMs?: number;
-  /** Called for every event of the execution (progress display, tests). */
+  /** Called for every event of the execution, the Map Run's children's included (with `index`). */
   onEvent?: (event: EventLog) => void;
+  /** The bucket the Distributed Map's ItemReader reads and its ResultWriter writes (the definition's bucket name). */
+  store: ObjectStore;
+  /** The Map Run and its children as they start and finish (cli/local/distributed-map.ts); a live object. */
+  onMapRun?: (record: MapRunRecord) => void;
+  /**
+   * Replaces every Task's TimeoutSeconds (tests of a hanging handler: seconds instead of the deployed minutes).
+   * @default - the definition's, which aws-local-stepfunctions enforces
+   */
+  taskTimeoutSeconds?: number;
 }
+
+/** Sets every Task's TimeoutSeconds (recursively: Parallel branches, Map processors) to `seconds`. */
+const withTaskTimeouts = (machine: Record<string, unknown>, seconds: number): Record<string, unknown> => {
+  const states = Object.entries(machine.States as Record<string, Record<string, unknown>>).map(([name, state]) => {
+    const next: Record<string, unknown> = { ...state };
+    if (state.Type === 'Task') next.TimeoutSeconds = seconds;
+    if (Array.isArray(state.Branches)) next.Branches = state.Branches.map((b) => withTaskTimeouts(b, seconds));
+    if (state.ItemProcessor)
+      next.ItemProcessor = withTaskTimeouts(state.ItemProcessor as Record<string, unknown>, seconds);
+    return [name, next];
+  });
+  return { ...machine, States: Object.fromEntries(states) };
+};
 
 export type LocalRunResult =
   | { status: 'SUCCEEDED'; output: unknown; events: EventLog[] }
@@ -51,12 +75,24 @@ const localContext = (stateName: string): Context => ({
  * Payloads cross a JSON round trip both ways, as they do between Step Functions and Lambda, so a handler that returns
  * something unserialisable fails here as it would in AWS.
  *
- * What aws-local-stepfunctions does NOT do (documented and asserted in statemachines/local-definition.ts): it runs the
- * Distributed Map as an inline Map, ignoring ProcessorConfig, Label, ResultWriter and ToleratedFailure*; the map's
- * output is therefore the inline array of summaries, which Build reports accepts beside the S3 manifest form.
+ * aws-local-stepfunctions runs a Distributed Map as an inline Map (ignoring ItemReader, ResultWriter, Label and
+ * ToleratedFailure*), so each Distributed Map state runs through cli/local/distributed-map.ts instead: items from the
+ * store as ItemReader reads them, one child execution per item, the ResultWriter files and the tolerated failure
+ * threshold as AWS applies them. The Map's output is the ResultWriter pointer, on AWS and here. The library enforces
+ * each Task's TimeoutSeconds (a hanging handler fails its Task with `States.Timeout`).
  */
 export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalRunResult> => {
-  const { definition, handlers, input, executionName, retryIntervalMs = 100, onEvent } = options;
+  const { handlers, input, executionName, retryIntervalMs = 100, onEvent } = options;
+  const timed = options.taskTimeoutSeconds
+    ? withTaskTimeouts(options.definition as Record<string, unknown>, options.taskTimeoutSeconds)
+    : (options.definition as Record<string, unknown>);
+  const { definition, maps } = localizeDistributedMaps(timed);
+  const executionArn = `arn:aws:states:us-east-1:000000000000:execution:compliance-report-local:${executionName}`;
+  const events: EventLog[] = [];
+  const emit = (event: EventLog) => {
+    events.push(event);
+    onEvent?.(event);
+  };
   const taskResourceLocalHandlers: Record<string, (payload: unknown) => Promise<unknown>> = {};
   const retryIntervalOverrides: Record<string, number> = {};
   for (const [key, stateName] of Object.entries(TaskStates) as [TaskKey, string][]) {
@@ -68,12 +104,26 @@ export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalR
     retryIntervalOverrides[stateName] = retryIntervalMs;
   }
 
-  const machine = new StateMachine(definition as StateMachineDefinition, { validationOptions: { checkArn: false } });
+  const overrides = { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides };
+  for (const [stateName, state] of Object.entries(maps)) {
+    taskResourceLocalHandlers[stateName] = (mapInput) =>
+      runDistributedMap(stateName, state, mapInput, {
+        store: options.store,
+        executionArn,
+        runOptions: { overrides },
+        onEvent: emit as never,
+        onMapRun: options.onMapRun,
+      });
+  }
+
+  const machine = new StateMachine(definition as unknown as StateMachineDefinition, {
+    validationOptions: { checkArn: false },
+  });
   const execution = machine.run(input as never, {
-    overrides: { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides },
+    overrides,
     context: {
       Execution: {
-        Id: `arn:aws:states:us-east-1:000000000000:execution:compliance-report-local:${executionName}`,
+        Id: executionArn,
         Name: executionName,
         StartTime: new Date().toISOString(),
         Input: input as never,
@@ -81,11 +131,9 @@ export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalR
     },
   });
 
-  const events: EventLog[] = [];
   let failure: { error: string; cause: string } | undefined;
   for await (const event of execution.eventLogs) {
-    events.push(event);
-    onEvent?.(event);
+    emit(event);
     if (event.type === 'ExecutionFailed') {
       failure = {
         error: event.Error,

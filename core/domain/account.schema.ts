@@ -10,11 +10,9 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-/** `runs/<runId>/accounts.json`: the accounts to scan, written by **List accounts**, read by **Build reports**. */
-export const AccountsFileSchema = z.object({
-  schemaVersion: z.literal(1),
-  runId: z.string(),
-  listedAt: z.string(),
-  accounts: z.array(AccountSchema),
-});
+/**
+ * `runs/<runId>/accounts.json`: the accounts to scan, sorted by id, written by **List accounts**, read item by item by
+ * the Distributed Map's ItemReader (a top-level JSON array is what `InputType: JSON` reads) and by **Build reports**.
+ */
+export const AccountsFileSchema = z.array(AccountSchema);
 export type AccountsFile = z.infer<typeof AccountsFileSchema>;

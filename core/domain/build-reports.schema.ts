@@ -5,8 +5,8 @@ import { FailedAccountSchema, ReportTotalsSchema, SummaryChangesSchema } from '.
 import { ResolvedRunSchema } from './resolve-run.schema';
 
 /**
- * Payload of **Build reports**: the resolved run, the List accounts output (accounts.json's key and the ids) and the
- * Scan accounts output in either form (inline ScanSummary array locally, ResultWriter pointer when deployed).
+ * Payload of **Build reports**: the resolved run, the List accounts output (accounts.json's key) and the Scan accounts
+ * output, the Map Run's ResultWriter pointer (on AWS and locally alike).
  */
 export const BuildReportsInputSchema = z.object({
   run: ResolvedRunSchema,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { AccountIdSchema } from './execution-input.schema';
 
-/** Output of **List accounts**: compact ids inline for the Distributed Map (5,000 ids ≈ 75 KiB), details in S3. */
+/**
+ * Output of **List accounts**: where accounts.json is and how many accounts it lists. No ids: the Distributed Map
+ * reads them from the file (ItemReader), so the state stays the same size for 20 or 20,000 accounts.
+ */
 export const AccountListSchema = z.object({
   bucket: z.string(),
   key: z.string(),
   count: z.number().int().positive(),
-  ids: z.array(AccountIdSchema),
 });
 export type AccountList = z.infer<typeof AccountListSchema>;

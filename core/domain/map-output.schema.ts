@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { ScanSummarySchema } from './scan-account.schema';
 
 /**
- * The output of **Scan accounts**, in either of its two forms:
- * - an inline array of ScanSummary (local runs: aws-local-stepfunctions ignores ResultWriter);
- * - the deployed Distributed Map's ResultWriter pointer `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`,
- *   whose `Key` is the Map Run's `manifest.json` (ResultWriter writes `manifest.json` plus `SUCCEEDED_`, `FAILED_`
- *   and `PENDING_` result files under its prefix:
- *   https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html).
+ * The output of **Scan accounts** on AWS and locally (cli/local/distributed-map.ts writes the same): the Distributed
+ * Map's ResultWriter pointer `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`, whose `Key` is the Map Run's
+ * `manifest.json`; ResultWriter writes it beside the `SUCCEEDED_<n>.json`, `FAILED_<n>.json` and `PENDING_<n>.json`
+ * result files under `<prefix>/<map run id>/`.
  */
 export const MapRunResultSchema = z.object({
   MapRunArn: z.string(),
@@ -15,9 +12,9 @@ export const MapRunResultSchema = z.object({
 });
 export type MapRunResult = z.infer<typeof MapRunResultSchema>;
 
-/** Output of **Scan accounts**: an inline ScanSummary array (local) or the ResultWriter pointer (deployed). */
-export const MapOutputSchema = z.union([z.array(ScanSummarySchema), MapRunResultSchema]);
-export type MapOutput = z.infer<typeof MapOutputSchema>;
+/** Output of **Scan accounts**: the ResultWriter pointer, the one input path of Build reports. */
+export const MapOutputSchema = MapRunResultSchema;
+export type MapOutput = MapRunResult;
 
 const ResultFileSchema = z.object({ Key: z.string(), Size: z.number().optional() });
 

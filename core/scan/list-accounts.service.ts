@@ -43,7 +43,7 @@ const describeFilters = (
  * 2. Keep `ACTIVE` accounts; apply the include filter (when non-empty), then the exclude filter. An included id that
  *    is not an active member is logged as a warning.
  * 3. Zero accounts left → NoAccountsFoundError saying how many were listed, active, and which filter removed them.
- * 4. Write the accounts file (sorted by id) and return its location and the ids for the Distributed Map.
+ * 4. Write the accounts file (a JSON array sorted by id, the Distributed Map's items) and return its location and count.
  */
 export const listAccounts = async (run: ResolvedRun, deps: ListAccountsDeps): Promise<AccountList> => {
   const { directory, store, clock, log } = deps;
@@ -73,19 +73,14 @@ export const listAccounts = async (run: ResolvedRun, deps: ListAccountsDeps): Pr
   }
 
   const key = keys.accounts(run.runId);
-  const file: AccountsFile = {
-    schemaVersion: 1,
-    runId: run.runId,
-    listedAt: clock.now().toISOString(),
-    accounts: selected,
-  };
+  const file: AccountsFile = selected;
   await store.put(key, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
   log.info('listed accounts', {
     runId: run.runId,
     listed: all.length,
     active: active.length,
     selected: selected.length,
+    listedAt: clock.now().toISOString(),
   });
-  const ids = selected.map((a) => a.id);
-  return { bucket: store.bucket, key, count: ids.length, ids };
+  return { bucket: store.bucket, key, count: selected.length };
 };

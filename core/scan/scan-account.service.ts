@@ -53,11 +53,12 @@ const scanLacework = async (
 /** STS limits RoleSessionName to 64 characters. */
 const sessionNameFor = (runId: string): string => `compliance-report-${runId}`.slice(0, 64);
 
-/** The member session, or undefined with the refusal recorded in `errors` (anything else is thrown). */
+/** The member session, or undefined with the refusal recorded in `errors` and `refusal` (anything else is thrown). */
 const assumeOrRecord = async (
   { accountId, runId }: ScanAccountInput,
   deps: Pick<ScanAccountDeps, 'access' | 'log'>,
   errors: ScanError[],
+  refusal: { error?: MemberRoleNotAssumableError },
 ): Promise<MemberCredentials | undefined> => {
   try {
     return await deps.access.assume(accountId, sessionNameFor(runId));
@@ -65,6 +66,7 @@ const assumeOrRecord = async (
     if (!(err instanceof MemberRoleNotAssumableError)) throw err;
     deps.log.warn('member role not assumable; recording the account as failed', { accountId, code: err.code });
     errors.push({ phase: 'assume-role', code: err.code, message: err.message });
+    refusal.error = err;
     return undefined;
   }
 };
@@ -86,7 +88,8 @@ const countsOf = (regions: RegionResult[]): ScanCounts => {
  * **Scan account**: AWS Config compliance of one member account, written as a partial; returns a small summary.
  *
  * 1. Assume the member role (session `compliance-report-<runId>`, ≤ 64 chars). A refusal
- *    (MemberRoleNotAssumableError) is recorded: a `failed` partial is still written and returned, not thrown.
+ *    (MemberRoleNotAssumableError) is recorded in a `failed` partial, then rethrown once the partial is written, so
+ *    the account's child execution fails with `MemberRoleNotAssumable` and the message naming the account and the fix.
  * 2. Per region (at most `regionConcurrency` at once): recorder none → `not-enabled`, stopped → `recorder-stopped`;
  *    otherwise list rules and their rollups, then per rule (at most `ruleConcurrency` at once) read evaluations:
  *    NON_COMPLIANT rules keep their non-compliant rows and count compliant ones, COMPLIANT rules are counted only,
@@ -104,7 +107,8 @@ export const scanAccount = async (input: ScanAccountInput, deps: ScanAccountDeps
   const errors: ScanError[] = [];
   let regionResults: RegionResult[] = [];
   const lacework = scanLacework(input, deps);
-  const credentials = await assumeOrRecord(input, deps, errors);
+  const refusal: { error?: MemberRoleNotAssumableError } = {};
+  const credentials = await assumeOrRecord(input, deps, errors, refusal);
   if (credentials) {
     const scanned = await mapWithConcurrency(regions, deps.regionConcurrency, (region) =>
       scanRegion(deps.complianceSourceFor({ accountId, region, credentials }), region, deps),
@@ -131,6 +135,8 @@ export const scanAccount = async (input: ScanAccountInput, deps: ScanAccountDeps
   const partialKey = keys.partial(runId, accountId);
   const body = parseWith(AccountPartialSchema, partial, `partial ${partialKey}`);
   await deps.store.put(partialKey, JSON.stringify(body), 'application/json');
+
+  if (refusal.error) throw refusal.error;
 
   const counts = countsOf(regionResults);
   deps.log.info('scanned account', {

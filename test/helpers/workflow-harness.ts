@@ -7,7 +7,10 @@ import { createLogger, type LogLevel } from '../../lambdas/_shared/logger';
 import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';
 
 /** Per-run options of {@link WorkflowHarness.run}. */
-export type HarnessRunOptions = Pick<ExecuteWorkflowOptions, 'wrapHandlers' | 'mapConcurrency'>;
+export type HarnessRunOptions = Pick<
+  ExecuteWorkflowOptions,
+  'wrapHandlers' | 'mapConcurrency' | 'onMapRun' | 'toleratedFailurePercentage' | 'taskTimeoutSeconds'
+>;
 
 /** A sandbox plus the deps wired to it, as `npm start` builds them, for workflow tests. */
 export interface WorkflowHarness {

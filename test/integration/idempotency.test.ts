@@ -1,19 +1,20 @@
 import type { Readable } from 'node:stream';
 import type { Context } from 'aws-lambda';
 import ExcelJS from 'exceljs';
-import type { BuildReportsInput } from '../../core/domain/build-reports.schema';
+import { EXCEED_TOLERATED_FAILURE, type MapRunRecord } from '../../cli/local/distributed-map';
+import { type ChildRecord, writeMapResults } from '../../cli/local/distributed-map-results';
 import { type ReportSummary, ReportSummarySchema } from '../../core/domain/report-summary.schema';
-import type { ScanSummary } from '../../core/domain/scan-account.schema';
 import { buildBuildReportsHandler } from '../../lambdas/build-reports/handler';
 import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
 import { expectedTotals, generateScenario } from '../../sandbox';
+import { StateNames } from '../../statemachines/state-names';
 import { composeHooks, crashScanAccount, recordBuildReportsInput } from '../helpers/fault-hooks';
 import { startWorkflowHarness, type WorkflowHarness } from '../helpers/workflow-harness';
 
 /**
  * A run is idempotent per run id (the execution name): repeating it rewrites the same reports with the same contents,
- * replaces its history entry and posts nothing twice. A redrive re-runs only the failed accounts' Scan account and
- * then Build reports, which must give the full report.
+ * replaces its history entry and posts nothing twice. When too many accounts fail the Map fails; a redrive re-runs only
+ * the Map Run's unsuccessful children and then Build reports on the same Map Run's manifest, which gives the full report.
  */
 const scenario = generateScenario({
   accounts: 12,
@@ -105,40 +106,82 @@ describe('redrive of the failed accounts', () => {
   });
   afterAll(() => harness.stop());
 
-  it('gives the full report when only the failed accounts are scanned again and the reports rebuilt', async () => {
-    // Arrange
+  it('re-runs only the unsuccessful children of the failed Map Run, then Build reports on its manifest: the full report', async () => {
+    // Arrange: 3 crashing accounts (and the scenario's denied ones) of 12 are above the tolerated 10%: the Map fails.
     const crashed = truth.accounts
       .filter((a) => a.status === 'ok')
       .map((a) => a.accountId)
       .slice(0, 3);
     const inputs: unknown[] = [];
+    let mapRun: MapRunRecord | undefined;
     const hooks = composeHooks(
       crashScanAccount({ accountIds: crashed, attempts: 'every' }),
       recordBuildReportsInput(inputs),
     );
-    const broken = await harness.run(INPUT, 'redriven-run', { wrapHandlers: hooks });
-    const brokenKeys = keysOf(broken.status === 'SUCCEEDED' ? broken.output : undefined);
-    const brokenSummary = await readSummary(harness, brokenKeys.summaryJson);
-    const recorded = inputs[0] as BuildReportsInput;
-    const scan = recorded.scan as ScanSummary[];
-    const failedIds = scan.filter((s) => s.status === 'failed' && s.partialKey === undefined).map((s) => s.accountId);
+    const broken = await harness.run(INPUT, 'redriven-run', {
+      wrapHandlers: hooks,
+      mapConcurrency: truth.accounts.length,
+      onMapRun: (record) => {
+        mapRun = structuredClone(record);
+      },
+    });
+    const exited = (name: string) => {
+      const event = broken.events.find((e) => e.type === 'StateExited' && 'state' in e && e.state.name === name);
+      return (event && 'state' in event ? event.state.output : undefined) as Record<string, unknown>;
+    };
+    const first = mapRun as MapRunRecord;
+    const succeededFirst = first.children.filter((c) => c.Status === 'SUCCEEDED');
 
-    // Act: Scan account again for the failed children only (the ItemSelector's payload), then Build reports again.
+    // Act: redrive as AWS does it: the Map Run keeps its ARN and re-runs each unsuccessful child (FAILED, ABORTED,
+    // or never started) with the same input; its ResultWriter writes all results again under the same Map Run.
     const scanAccount = buildScanAccountHandler(harness.deps);
-    const redriven = new Map<string, ScanSummary>();
-    for (const accountId of failedIds) {
-      const { runId, regions, frameworks } = recorded.run;
-      const payload = { accountId, runId, regions, frameworks };
-      redriven.set(accountId, (await scanAccount(payload, context as unknown as Context)) as ScanSummary);
+    const redrivenIds: string[] = [];
+    const children: ChildRecord[] = [];
+    for (const child of first.children) {
+      if (child.Status === 'SUCCEEDED') {
+        children.push(child);
+        continue;
+      }
+      const input = JSON.parse(child.Input) as { accountId: string };
+      redrivenIds.push(input.accountId);
+      const again = { ...child, RedriveCount: child.RedriveCount + 1, Error: undefined, Cause: undefined };
+      try {
+        const summary = await scanAccount(input, context as unknown as Context);
+        children.push({
+          ...again,
+          Status: 'SUCCEEDED',
+          Output: JSON.stringify(summary),
+          RedriveStatus: 'NOT_REDRIVABLE',
+        });
+      } catch (error) {
+        const { name, message } = error as Error;
+        children.push({ ...again, Status: 'FAILED', Error: name, Cause: message });
+      }
     }
-    const amended = { ...recorded, scan: scan.map((s) => redriven.get(s.accountId) ?? s) };
-    const rebuilt = await buildBuildReportsHandler(harness.deps)(amended, context as unknown as Context);
+    const runId = (exited(StateNames.resolveRun).run as { runId: string }).runId;
+    const mapRunId = first.mapRunArn.split(':').at(-1) as string;
+    const target = { store: harness.deps.store, prefix: `runs/${runId}/map`, mapRunArn: first.mapRunArn, mapRunId };
+    const scan = await writeMapResults(target, children);
+    const rebuilt = await buildBuildReportsHandler(harness.deps)(
+      {
+        run: exited(StateNames.resolveRun).run,
+        accounts: exited(StateNames.listAccounts).accounts,
+        scan,
+        alerts: exited(StateNames.fetchLaceworkAlerts),
+      },
+      context as unknown as Context,
+    );
 
-    // Assert
-    expect(brokenSummary.failedAccounts.map((f) => f.accountId)).toEqual(expect.arrayContaining(crashed));
-    expect(failedIds.sort()).toEqual([...crashed].sort());
-    expect(keysOf({ reports: rebuilt })).toEqual(brokenKeys);
-    const summary = await readSummary(harness, brokenKeys.summaryJson);
+    // Assert: the first attempt failed in the Map, reported nothing, and left only the unsuccessful children to redo.
+    expect(broken).toMatchObject({ status: 'FAILED', error: EXCEED_TOLERATED_FAILURE });
+    expect(inputs).toEqual([]);
+    expect(first.status).toBe('FAILED');
+    // Every child started at once (MaxConcurrency = the account count): none was left PENDING, without an input.
+    expect(first.children.filter((c) => c.Status === 'PENDING')).toEqual([]);
+    expect(redrivenIds).toEqual(expect.arrayContaining(crashed));
+    expect(redrivenIds.length + succeededFirst.length).toBe(truth.accounts.length);
+    expect(scan.ResultWriterDetails.Key).toBe(`runs/${runId}/map/${mapRunId}/manifest.json`);
+    const summary = await readSummary(harness, keysOf({ reports: rebuilt }).summaryJson);
     expect(summary.failedAccounts.map((f) => f.accountId).sort()).toEqual(
       truth.accounts
         .filter((a) => a.status === 'failed')
@@ -161,6 +204,7 @@ describe('redrive of the failed accounts', () => {
       });
     }
     expect(await historyKeys(harness)).toEqual(['history/2026-11-22.json']);
+    // Only the failure was posted (Notify failure); the redriven run's Notify is not part of this test.
     expect(harness.sandbox.notify.slack.received).toHaveLength(1);
   });
 });

@@ -86,10 +86,7 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
   const { run } = input;
   const { store, log } = deps;
   const generatedAt = deps.clock.now();
-  const accountsFile = await readAccountsFile(store, input.accounts.key);
-  if (accountsFile.runId !== run.runId) {
-    log.warn('accounts file belongs to another run', { key: input.accounts.key, fileRunId: accountsFile.runId });
-  }
+  const accounts = await readAccountsFile(store, input.accounts.key);
   const summaries = await readScanSummaries(input.scan, store, log);
   const earlier = await readEarlierRuns(store, run, log);
   const prefix = keys.reportPrefix(run.endDate, run.runId);
@@ -109,8 +106,7 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
     const csv = new NonCompliantCsvWriter(csvPath);
     const { result, tracker, lacework, changeContext } = await collectRun({
       run,
-      accounts: accountsFile.accounts,
-      ids: input.accounts.ids,
+      accounts,
       summaries,
       previous: earlier.previous,
       store,
@@ -122,7 +118,7 @@ export const buildReports = async (input: BuildReportsInput, deps: BuildReportsD
     const comparison = compareRuns(result, tracker);
     const history = buildHistoryEntry(run, generatedAt, result, tracker);
     const trend = [...earlier.trend, trendPointOf(history)];
-    const accountNames = new Map(accountsFile.accounts.map((a) => [a.id, a.name]));
+    const accountNames = new Map(accounts.map((a) => [a.id, a.name]));
     const nameOf = (id: string) => accountNames.get(id) ?? earlier.previous?.accounts.get(id)?.accountName ?? '';
 
     await store.put(reportKeys.csv, await readFile(csvPath), CONTENT_TYPES.csv);

@@ -28,7 +28,6 @@ export interface CollectedRun {
 export interface CollectRunSources {
   run: ResolvedRun;
   accounts: readonly Pick<Account, 'id' | 'name'>[];
-  ids: readonly string[];
   summaries: ReadonlyMap<string, ScanSummary>;
   previous?: PreviousRun;
   store: ObjectStore;

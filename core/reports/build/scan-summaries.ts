@@ -4,7 +4,6 @@ import {
   ChildExecutionRecordSchema,
   type MapOutput,
   MapResultManifestSchema,
-  type MapRunResult,
 } from '../../domain/map-output.schema';
 import { type ScanSummary, ScanSummarySchema } from '../../domain/scan-account.schema';
 import type { ObjectStore } from '../../platform/storage/object-store.port';
@@ -21,8 +20,8 @@ const parseJson = (text: string): unknown => {
 };
 
 /**
- * The ScanSummary a child execution stands for: its `Output` when it succeeded (the item processor's Catch already
- * turned crashes into `failed` summaries), else a `failed` summary built from `Error`/`Cause` and the `Input`'s account.
+ * The ScanSummary a child execution stands for: its `Output` when it succeeded, else (a FAILED, TIMED_OUT or ABORTED
+ * child: Account failed's `Error`/`Cause`) a `failed` summary built from them and the `Input`'s account.
  * Returns `undefined` for a record that names no account.
  */
 export const summaryFromRecord = (record: ChildExecutionRecord): ScanSummary | undefined => {
@@ -54,7 +53,7 @@ const readJson = async (store: ObjectStore, key: string, log: Log): Promise<unkn
 };
 
 const readManifestSummaries = async (
-  result: MapRunResult,
+  result: MapOutput,
   store: ObjectStore,
   log: Log,
 ): Promise<Map<string, ScanSummary>> => {
@@ -82,16 +81,9 @@ const readManifestSummaries = async (
 };
 
 /**
- * Every account's ScanSummary, by account id, from either form of {@link MapOutput}. Result files are read one at a
- * time; unreadable files or records are logged and skipped (the partials remain the source of the data).
+ * Every account's ScanSummary, by account id, from the Map Run's ResultWriter manifest: its SUCCEEDED and FAILED
+ * result files, read one at a time; unreadable files or records are logged and skipped (the partials remain the
+ * source of the data, and an account with neither a record nor a partial is listed as failed).
  */
-export const readScanSummaries = async (
-  scan: MapOutput,
-  store: ObjectStore,
-  log: Log,
-): Promise<Map<string, ScanSummary>> => {
-  if (!Array.isArray(scan)) return readManifestSummaries(scan, store, log);
-  const summaries = new Map<string, ScanSummary>();
-  for (const summary of scan) keepBetter(summaries, summary);
-  return summaries;
-};
+export const readScanSummaries = (scan: MapOutput, store: ObjectStore, log: Log): Promise<Map<string, ScanSummary>> =>
+  readManifestSummaries(scan, store, log);

@@ -1,12 +1,12 @@
 import { createProgressReporter } from '../../../cli/local/progress';
 import type { EventLog } from '../../../cli/local/run-local-workflow';
 
-const exited = (name: string, output: unknown, index?: number) =>
+const exited = (name: string, output: unknown, index?: number, input: unknown = {}) =>
   ({
     type: 'StateExited',
     timestamp: 0,
     index,
-    state: { name, type: 'Task', input: {}, output },
+    state: { name, type: 'Task', input, output },
   }) as unknown as EventLog;
 
 describe('createProgressReporter', () => {
@@ -16,21 +16,14 @@ describe('createProgressReporter', () => {
     const report = createProgressReporter((line) => lines.push(line));
 
     // Act
-    report(exited('List accounts', { run: {}, accounts: { count: 2, ids: [] } }));
-    report(
-      exited(
-        'Scan account',
-        { accountId: '111111111111', status: 'ok', counts: { rules: 4, compliant: 10, nonCompliant: 3 }, errors: [] },
-        0,
-      ),
-    );
-    report(
-      exited(
-        'Record failed account',
-        { accountId: '222222222222', status: 'failed', errors: ['ThrottledError: config kept throttling'] },
-        1,
-      ),
-    );
+    report(exited('List accounts', { run: {}, accounts: { bucket: 'b', key: 'runs/r/accounts.json', count: 2 } }));
+    const summary = { accountId: '111111111111', status: 'ok', counts: { rules: 4, compliant: 10, nonCompliant: 3 } };
+    report(exited('Scan account', { accountId: '111111111111', summary }, 0));
+    // Record failed account outputs the caught error (for Account failed); the account is in its input.
+    const error = { Error: 'ThrottledError', Cause: 'config kept throttling' };
+    // The caught Scan account exits too, with the Catch's $.error beside its input: not a finished account yet.
+    report(exited('Scan account', { accountId: '222222222222', error }, 1));
+    report(exited('Record failed account', { error }, 1, { accountId: '222222222222', error }));
     report(exited('Scan accounts', {}));
 
     // Assert
@@ -49,7 +42,7 @@ describe('createProgressReporter', () => {
     const summary = { accountId: '111111111111', status: 'ok', counts: { rules: 7, compliant: 5, nonCompliant: 2 } };
 
     // Act
-    report(exited('List accounts', { run: {}, accounts: { count: 1, ids: [] } }));
+    report(exited('List accounts', { run: {}, accounts: { bucket: 'b', key: 'runs/r/accounts.json', count: 1 } }));
     report(exited('Scan account', { accountId: '111111111111', runId: 'run-1', regions: [], summary }, 0));
 
     // Assert

@@ -55,14 +55,22 @@ describe('StatelessStack', () => {
       template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     });
 
-    it('renders the Distributed Map with its settings and a ResultWriter to the report bucket', () => {
+    // The items come from accounts.json through ItemReader (no inline id list, no ItemsPath).
+    it('renders the Distributed Map with its settings, an ItemReader and a ResultWriter on the report bucket', () => {
       // Act
       const states = definitionOf(template).States as Record<string, Record<string, unknown>>;
       const branches = states[StateNames.scanAndFetch]?.Branches as { States: Record<string, unknown> }[];
+      const map = branches[0]?.States[StateNames.scanAccounts] as Record<string, unknown>;
 
       // Assert
-      expect(branches[0]?.States[StateNames.scanAccounts]).toMatchObject({
-        ItemsPath: '$.accounts.ids',
+      expect(map).not.toHaveProperty('ItemsPath');
+      expect(map).toMatchObject({
+        ItemReader: {
+          Resource: 'arn:<ref>:states:::s3:getObject',
+          ReaderConfig: { InputType: 'JSON' },
+          Parameters: { Bucket: '<ref>', 'Key.$': '$.accounts.key' },
+        },
+        ItemSelector: expect.objectContaining({ 'accountId.$': '$$.Map.Item.Value.id' }),
         MaxConcurrency: 30,
         ToleratedFailurePercentage: 5,
         Label: 'ScanAccounts',
@@ -71,6 +79,56 @@ describe('StatelessStack', () => {
           Resource: 'arn:<ref>:states:::s3:putObject',
           Parameters: { Bucket: '<ref>', 'Prefix.$': "States.Format('runs/{}/map', $.run.runId)" },
         },
+      });
+    });
+
+    it('gives every Task a TimeoutSeconds a little above its function timeout', () => {
+      // Arrange
+      const tasks: Record<string, unknown>[] = [];
+      const collect = (states: Record<string, Record<string, unknown>>) => {
+        for (const state of Object.values(states)) {
+          if (state.Type === 'Task') tasks.push(state);
+          for (const branch of (state.Branches as { States: Record<string, Record<string, unknown>> }[]) ?? [])
+            collect(branch.States);
+          const processor = state.ItemProcessor as { States: Record<string, Record<string, unknown>> } | undefined;
+          if (processor) collect(processor.States);
+        }
+      };
+
+      // Act
+      collect(definitionOf(template).States as Record<string, Record<string, unknown>>);
+
+      // Assert: 9 Lambda tasks; Scan account's function has the stage's scanTimeoutMinutes (10) → 600 s + 30 s.
+      expect(tasks).toHaveLength(9);
+      for (const task of tasks) expect(task.TimeoutSeconds).toEqual(expect.any(Number));
+      const byComment = (text: string) => tasks.find((t) => String(t.Comment ?? '').includes(text));
+      expect(byComment('ItemSelector output')?.TimeoutSeconds).toBe(630);
+    });
+
+    it('ends a failed account in a Fail state with the caught error and cause', () => {
+      // Act
+      const states = definitionOf(template).States as Record<string, Record<string, unknown>>;
+      const branches = states[StateNames.scanAndFetch]?.Branches as {
+        States: Record<string, Record<string, unknown>>;
+      }[];
+      const map = branches[0]?.States[StateNames.scanAccounts] as
+        | { ItemProcessor: { States: Record<string, Record<string, unknown>> } }
+        | undefined;
+      const processor = map?.ItemProcessor ?? { States: {} };
+
+      // Assert
+      expect(processor.States[StateNames.scanAccount]?.Catch).toEqual([
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: StateNames.recordFailedAccount },
+      ]);
+      expect(processor.States[StateNames.recordFailedAccount]).toMatchObject({
+        Type: 'Pass',
+        Next: StateNames.accountFailed,
+      });
+      expect(processor.States[StateNames.accountFailed]).toEqual({
+        Type: 'Fail',
+        Comment: expect.any(String),
+        ErrorPath: '$.error.Error',
+        CausePath: '$.error.Cause',
       });
     });
 

@@ -1,5 +1,6 @@
 import { RETRYABLE_ERROR_NAMES } from '../../../core/shared/errors';
 import { renderLocalDefinition } from '../../../statemachines/local-definition';
+import { NO_CAUSE } from '../../../statemachines/retry';
 import { failureNoteName, StateNames, TOP_LEVEL_STATES } from '../../../statemachines/state-names';
 
 type State = Record<string, unknown> & {
@@ -23,6 +24,10 @@ const notify = states[StateNames.notify] as State & { Branches: Branch[] };
 
 const retriedErrors = (state: State | undefined) => (state?.Retry ?? []).flatMap((r) => r.ErrorEquals);
 const TASK_RETRY = [...RETRYABLE_ERROR_NAMES, 'Lambda.TooManyRequestsException'];
+/** `$.error` with its Cause defaulted: States.JsonMerge of `{ Cause: NO_CAUSE }` (base64 in the literal) and `$.error`. */
+const ERROR_WITH_CAUSE = `States.JsonMerge(States.StringToJson(States.Base64Decode('${Buffer.from(
+  JSON.stringify({ Cause: NO_CAUSE }),
+).toString('base64')}')), $.error, false)`;
 
 describe('buildComplianceReportChain', () => {
   describe('top level', () => {
@@ -56,7 +61,7 @@ describe('buildComplianceReportChain', () => {
         ]);
         expect(note).toMatchObject({
           Type: 'Pass',
-          Parameters: { 'error.$': '$.error', failedState: name, execution: { 'id.$': '$$.Execution.Id' } },
+          Parameters: { 'error.$': ERROR_WITH_CAUSE, failedState: name, execution: { 'id.$': '$$.Execution.Id' } },
           Next: StateNames.notifyFailure,
         });
         expect(Object.hasOwn(note?.Parameters as object, 'run.$')).toBe(name !== StateNames.resolveRun);
@@ -133,9 +138,13 @@ describe('buildComplianceReportChain', () => {
     it('is a distributed map of standard child executions with the given concurrency and tolerance', () => {
       expect(scanAccounts).toMatchObject({
         Type: 'Map',
-        ItemsPath: '$.accounts.ids',
+        ItemReader: {
+          Resource: 'arn:aws:states:::s3:getObject',
+          ReaderConfig: { InputType: 'JSON' },
+          Parameters: { Bucket: 'compliance-report-local', 'Key.$': '$.accounts.key' },
+        },
         ItemSelector: {
-          'accountId.$': '$$.Map.Item.Value',
+          'accountId.$': '$$.Map.Item.Value.id',
           'runId.$': '$.run.runId',
           'regions.$': '$.run.regions',
           'frameworks.$': '$.run.frameworks',
@@ -146,6 +155,7 @@ describe('buildComplianceReportChain', () => {
       });
       expect(scanAccounts.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
       expect((scanAccounts.Label as string).length).toBeLessThanOrEqual(40);
+      expect(scanAccounts.ItemsPath).toBeUndefined();
     });
 
     it('writes the map results to the report bucket under runs/<runId>/map', () => {
@@ -170,15 +180,16 @@ describe('buildComplianceReportChain', () => {
       ]);
     });
 
-    it('records a failed account as a failed ScanSummary naming the error and cause', () => {
+    it("fails a failed account's child in Account failed with the caught error and cause (a Cause always set)", () => {
       expect(processorStates[StateNames.recordFailedAccount]).toMatchObject({
         Type: 'Pass',
-        Parameters: {
-          'accountId.$': '$.accountId',
-          status: 'failed',
-          'errors.$': "States.Array(States.Format('{}: {}', $.error.Error, $.error.Cause))",
-        },
-        End: true,
+        Parameters: { 'error.$': ERROR_WITH_CAUSE },
+        Next: StateNames.accountFailed,
+      });
+      expect(processorStates[StateNames.accountFailed]).toMatchObject({
+        Type: 'Fail',
+        ErrorPath: '$.error.Error',
+        CausePath: '$.error.Cause',
       });
     });
 
@@ -224,7 +235,19 @@ describe('buildComplianceReportChain', () => {
       expect(fetch?.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: StateNames.recordAlertsFailure },
       ]);
-      expect(alertsBranch.States[StateNames.recordAlertsFailure]).toMatchObject({ Type: 'Pass', End: true });
+      expect(alertsBranch.States[StateNames.recordAlertsFailure]).toMatchObject({
+        Type: 'Pass',
+        Parameters: { 'error.$': ERROR_WITH_CAUSE },
+        Next: `${StateNames.recordAlertsFailure}: record`,
+      });
+      expect(alertsBranch.States[`${StateNames.recordAlertsFailure}: record`]).toMatchObject({
+        Type: 'Pass',
+        Parameters: {
+          status: 'failed',
+          'errors.$': "States.Array(States.Format('{}: {}', $.error.Error, $.error.Cause))",
+        },
+        End: true,
+      });
     });
   });
 

@@ -1,7 +1,11 @@
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { localizeDistributedMaps, runDistributedMap } from '../../../cli/local/distributed-map';
+import type { ChildRecord, ResultManifest } from '../../../cli/local/distributed-map-results';
+import type { MapRunResult } from '../../../core/domain/map-output.schema';
 import { ErrorNames } from '../../../core/shared/errors';
-import { renderLocalDefinition } from '../../../statemachines/local-definition';
+import { LOCAL_BUCKET_NAME, renderLocalDefinition } from '../../../statemachines/local-definition';
 import { StateNames } from '../../../statemachines/state-names';
+import { InMemoryObjectStore } from '../../helpers/fakes/in-memory-object-store';
 
 type Json = Parameters<StateMachine['run']>[0];
 type Handlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
@@ -9,6 +13,9 @@ type Handler = Handlers[string];
 type EventLog = { type: string; state?: { name: string }; Error?: string; Cause?: unknown };
 
 const ACCOUNT_IDS = ['111111111111', '222222222222', '333333333333'];
+/** List accounts writes accounts.json (a JSON array, what ItemReader reads) and outputs where it is, no ids. */
+const ACCOUNTS_KEY = 'runs/run-1/accounts.json';
+const ACCOUNT_LIST = { bucket: LOCAL_BUCKET_NAME, key: ACCOUNTS_KEY, count: 3 };
 const RUN = {
   runId: 'run-1',
   startDate: '2026-11-16',
@@ -41,8 +48,7 @@ const ALERTS = { status: 'ok', key: 'runs/run-1/partials/_alerts.json', count: 2
 /** Tiny in-test handlers for the tasks (this tests the chain, not the real handlers); override one per scenario. */
 const handlers = (overrides: Partial<Record<keyof typeof StateNames, Handler>> = {}): Handlers => ({
   [StateNames.resolveRun]: overrides.resolveRun ?? (() => RUN),
-  [StateNames.listAccounts]:
-    overrides.listAccounts ?? (() => ({ bucket: 'b', key: 'runs/run-1/accounts.json', count: 3, ids: ACCOUNT_IDS })),
+  [StateNames.listAccounts]: overrides.listAccounts ?? (() => ACCOUNT_LIST),
   [StateNames.scanAccount]: overrides.scanAccount ?? okSummary,
   [StateNames.traceChanges]: overrides.traceChanges ?? (() => ({ status: 'traced', traced: 1 })),
   [StateNames.fetchLaceworkAlerts]: overrides.fetchLaceworkAlerts ?? (() => ALERTS),
@@ -54,23 +60,46 @@ const handlers = (overrides: Partial<Record<keyof typeof StateNames, Handler>> =
 
 const received = (output: unknown) => (output as { reports: { received: Record<string, unknown> } }).reports.received;
 
-const execute = async (taskHandlers: Handlers, input: Json = {}) => {
-  const machine = new StateMachine(renderLocalDefinition() as unknown as StateMachineDefinition);
-  const execution = machine.run(input, {
-    context: CONTEXT,
-    overrides: {
-      taskResourceLocalHandlers: taskHandlers,
-      retryIntervalOverrides: Object.fromEntries(Object.values(StateNames).map((name) => [name, 0])),
-    },
-  });
+/**
+ * Runs the rendered definition on aws-local-stepfunctions, its Distributed Map through cli/local/distributed-map.ts
+ * (the library would run it inline and cannot read an ItemReader), over a store holding the three accounts' file.
+ */
+const execute = async (taskHandlers: Handlers, input: Json = {}, toleratedFailurePercentage = 50) => {
+  const store = new InMemoryObjectStore(LOCAL_BUCKET_NAME);
+  const accounts = ACCOUNT_IDS.map((id) => ({ id, name: `account ${id}`, state: 'ACTIVE' }));
+  await store.put(ACCOUNTS_KEY, JSON.stringify(accounts), 'application/json');
+  const { definition, maps } = localizeDistributedMaps(renderLocalDefinition({ toleratedFailurePercentage }));
+  const events: EventLog[] = [];
+  const overrides = {
+    taskResourceLocalHandlers: { ...taskHandlers },
+    retryIntervalOverrides: Object.fromEntries(Object.values(StateNames).map((name) => [name, 0])),
+  };
+  for (const [name, state] of Object.entries(maps)) {
+    overrides.taskResourceLocalHandlers[name] = (mapInput) =>
+      runDistributedMap(name, state, mapInput, {
+        store,
+        executionArn: CONTEXT.Execution.Id,
+        runOptions: { overrides },
+        onEvent: (event) => events.push(event as EventLog),
+      }) as Promise<Json>;
+  }
+  const machine = new StateMachine(definition as unknown as StateMachineDefinition);
+  const execution = machine.run(input, { context: CONTEXT, overrides });
   const result = await execution.result.then(
     (output) => ({ output, error: undefined }),
     (error: unknown) => ({ output: undefined, error }),
   );
-  const events: EventLog[] = [];
   for await (const event of execution.eventLogs) events.push(event as EventLog);
-  return { ...result, events };
+  return { ...result, events, store };
 };
+
+/** The Map Run's child records by status, read as Build reports reads them: the manifest, then its files. */
+const childRecords = (store: InMemoryObjectStore, scan: unknown) => {
+  const manifest = JSON.parse(store.text((scan as MapRunResult).ResultWriterDetails.Key)) as ResultManifest;
+  const read = (files: { Key: string }[]) => files.flatMap((f) => JSON.parse(store.text(f.Key)) as ChildRecord[]);
+  return { succeeded: read(manifest.ResultFiles.SUCCEEDED), failed: read(manifest.ResultFiles.FAILED) };
+};
+const outputs = (records: ChildRecord[]) => records.map((r) => JSON.parse(r.Output ?? 'null') as unknown);
 
 describe('compliance report definition on aws-local-stepfunctions', () => {
   it('passes the state data contract from Resolve run to Build reports', async () => {
@@ -84,10 +113,10 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
       };
 
     // Act
-    const { output, error } = await execute(
+    const { output, error, store } = await execute(
       handlers({
         resolveRun: record('resolveRun', () => RUN),
-        listAccounts: record('listAccounts', () => ({ bucket: 'b', key: 'k', count: 3, ids: ACCOUNT_IDS })),
+        listAccounts: record('listAccounts', () => ACCOUNT_LIST),
       }),
       { startDate: '2026-11-16' },
     );
@@ -107,14 +136,23 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
       reports: {
         received: {
           run: RUN,
-          accounts: { bucket: 'b', key: 'k', count: 3, ids: ACCOUNT_IDS },
-          scan: ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })),
+          accounts: ACCOUNT_LIST,
+          scan: {
+            MapRunArn: expect.stringContaining(':mapRun:sm/ScanAccounts:'),
+            ResultWriterDetails: {
+              Bucket: LOCAL_BUCKET_NAME,
+              Key: expect.stringMatching(/^runs\/run-1\/map\/[0-9a-f-]{36}\/manifest\.json$/),
+            },
+          },
           alerts: ALERTS,
         },
       },
       alerts: ALERTS,
       notifications: { slack: { status: 'posted' }, jira: { status: 'created', key: 'SEC-1' } },
     });
+    const { succeeded, failed } = childRecords(store, received(output).scan);
+    expect(failed).toEqual([]);
+    expect(outputs(succeeded)).toEqual(ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })));
   });
 
   it('gives the notification tasks the run, the reports and the execution', async () => {
@@ -191,7 +229,7 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
     };
 
     // Act
-    const { output, error } = await execute(handlers({ traceChanges }));
+    const { output, error, store } = await execute(handlers({ traceChanges }));
 
     // Assert
     expect(error).toBeUndefined();
@@ -201,7 +239,9 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
       startDate: RUN.startDate,
       endDate: RUN.endDate,
     });
-    expect(received(output).scan).toEqual(ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })));
+    expect(outputs(childRecords(store, received(output).scan).succeeded)).toEqual(
+      ACCOUNT_IDS.map((accountId) => ({ accountId, status: 'ok', errors: [] })),
+    );
   });
 
   it('retries a throttled account and then records its summary', async () => {
@@ -214,37 +254,68 @@ describe('compliance report definition on aws-local-stepfunctions', () => {
     };
 
     // Act
-    const { output, events } = await execute(handlers({ scanAccount }));
+    const { output, events, store } = await execute(handlers({ scanAccount }));
 
     // Assert
     const retried = events.filter((e) => e.type === 'StateRetried' && e.state?.name === StateNames.scanAccount);
     expect(retried).toHaveLength(2);
-    expect(received(output).scan).toContainEqual({
+    expect(outputs(childRecords(store, received(output).scan).succeeded)).toContainEqual({
       accountId: '222222222222',
       status: 'ok',
       errors: [],
     });
   });
 
-  it('turns an account that keeps failing into a failed summary and finishes the run', async () => {
+  it('fails the child of an account that keeps failing (Account failed) and finishes the run below the threshold', async () => {
     // Arrange
     const scanAccount: Handler = (input) =>
       (input as { accountId: string }).accountId === '333333333333'
         ? fail(ErrorNames.MemberRoleNotAssumable, 'member role not assumable in 333333333333: AccessDenied')
         : okSummary(input);
 
-    // Act
-    const { output, error } = await execute(handlers({ scanAccount }));
+    // Act: 1 of 3 failed, 33% ≤ the tolerated 50%
+    const { output, error, events, store } = await execute(handlers({ scanAccount }), {}, 50);
 
     // Assert
     expect(error).toBeUndefined();
-    const scan = received(output).scan as unknown[];
-    expect(scan).toHaveLength(3);
-    expect(scan).toContainEqual({
-      accountId: '333333333333',
-      status: 'failed',
-      errors: ['MemberRoleNotAssumable: member role not assumable in 333333333333: AccessDenied'],
-    });
+    const { succeeded, failed } = childRecords(store, received(output).scan);
+    expect(succeeded).toHaveLength(2);
+    expect(failed).toEqual([
+      expect.objectContaining({
+        Status: 'FAILED',
+        Error: ErrorNames.MemberRoleNotAssumable,
+        Cause: 'member role not assumable in 333333333333: AccessDenied',
+        Input: expect.stringContaining('"accountId":"333333333333"'),
+      }),
+    ]);
+    expect(events.some((e) => e.type === 'StateEntered' && e.state?.name === StateNames.accountFailed)).toBe(true);
+  });
+
+  it('fails the run through Notify failure when more accounts fail than the Map tolerates', async () => {
+    // Arrange
+    const inputs: Json[] = [];
+    const notifyFailure: Handler = (input) => {
+      inputs.push(input);
+      return { status: 'posted' };
+    };
+    const scanAccount: Handler = (input) =>
+      (input as { accountId: string }).accountId === '333333333333'
+        ? fail(ErrorNames.MemberRoleNotAssumable, 'member role not assumable in 333333333333: AccessDenied')
+        : okSummary(input);
+
+    // Act: 1 of 3 failed, 33% > the tolerated 10%
+    const { error, events } = await execute(handlers({ scanAccount, notifyFailure }), {}, 10);
+
+    // Assert
+    expect(error).toBeInstanceOf(Error);
+    expect(inputs).toEqual([
+      expect.objectContaining({
+        failedState: StateNames.scanAndFetch,
+        error: { Error: 'States.ExceedToleratedFailureThreshold', Cause: expect.stringContaining('1 of 3') },
+      }),
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'ExecutionFailed', Error: 'States.ExceedToleratedFailureThreshold' });
+    expect(events.some((e) => e.type === 'StateEntered' && e.state?.name === StateNames.buildReports)).toBe(false);
   });
 
   it('fails the execution with InvalidInput when Resolve run rejects the input, without retrying', async () => {

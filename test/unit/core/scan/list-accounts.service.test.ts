@@ -29,6 +29,10 @@ const org = () =>
     account('555555555555'),
   ]);
 
+/** The ids accounts.json lists, in file order. */
+const listedIds = (store: InMemoryObjectStore): string[] =>
+  AccountsFileSchema.parse(JSON.parse(store.text('runs/r1/accounts.json'))).map((a) => a.id);
+
 const setup = () => {
   const store = new InMemoryObjectStore('reports');
   const log = new RecordingLog();
@@ -37,7 +41,8 @@ const setup = () => {
 
 describe('listAccounts', () => {
   describe('listAccounts', () => {
-    it('keeps the active accounts, writes accounts.json sorted by id and returns the ids', async () => {
+    // The output carries no ids: the Map's ItemReader reads accounts.json, a JSON array, so the state stays small.
+    it('keeps the active accounts, writes accounts.json as a JSON array sorted by id and returns its key', async () => {
       // Arrange
       const { store, deps } = setup();
 
@@ -49,12 +54,10 @@ describe('listAccounts', () => {
         bucket: 'reports',
         key: 'runs/r1/accounts.json',
         count: 3,
-        ids: ['111111111111', '333333333333', '555555555555'],
       });
       const file = AccountsFileSchema.parse(JSON.parse(store.text('runs/r1/accounts.json')));
-      expect(file).toMatchObject({ schemaVersion: 1, runId: 'r1', listedAt: '2026-11-09T01:00:00.000Z' });
-      expect(file.accounts.map((a) => a.id)).toEqual(list.ids);
-      expect(file.accounts[0]).toEqual({
+      expect(file.map((a) => a.id)).toEqual(['111111111111', '333333333333', '555555555555']);
+      expect(file[0]).toEqual({
         id: '111111111111',
         name: 'account-1111',
         email: 'one@example.com',
@@ -64,25 +67,27 @@ describe('listAccounts', () => {
 
     it('applies the include filter, then the exclude filter', async () => {
       // Arrange
-      const { deps } = setup();
+      const { deps, store } = setup();
       const filtered = run({ includeAccounts: ['111111111111', '333333333333'], excludeAccounts: ['333333333333'] });
 
       // Act
       const list = await listAccounts(filtered, deps);
 
       // Assert
-      expect(list.ids).toEqual(['111111111111']);
+      expect(list.count).toBe(1);
+      expect(listedIds(store)).toEqual(['111111111111']);
     });
 
     it('warns about an included account that is not an active member', async () => {
       // Arrange
-      const { deps, log } = setup();
+      const { deps, log, store } = setup();
 
       // Act
       const list = await listAccounts(run({ includeAccounts: ['111111111111', '222222222222'] }), deps);
 
       // Assert
-      expect(list.ids).toEqual(['111111111111']);
+      expect(list.count).toBe(1);
+      expect(listedIds(store)).toEqual(['111111111111']);
       expect(log.at('warn')).toEqual([
         expect.objectContaining({ extra: expect.objectContaining({ account: '222222222222 (SUSPENDED)' }) }),
       ]);

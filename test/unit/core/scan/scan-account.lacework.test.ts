@@ -110,11 +110,15 @@ describe('scanAccount', () => {
       const api = new InMemoryLaceworkApi({ reports: { [ACCOUNT]: { [ISO]: report } } });
       const { deps, partial } = setup(async () => api, { [ACCOUNT]: 'AccessDenied' });
 
-      // Act
-      const summary = await scanAccount(input, deps);
+      // Act: the refusal is thrown after the partial is written (it fails the account's child execution)
+      const refused = await scanAccount(input, deps).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
 
       // Assert
-      expect(summary.status).toBe('failed');
+      expect(refused?.name).toBe('MemberRoleNotAssumable');
+      expect(partial().status).toBe('failed');
       expect(partial().lacework?.frameworks[0]).toMatchObject({ reportName: ISO, status: 'ok' });
     });
 

@@ -1,6 +1,6 @@
 import { AccountPartialSchema } from '../../../../core/domain/partial.schema';
 import { type ScanAccountDeps, scanAccount } from '../../../../core/scan/scan-account.service';
-import { ExternalServiceError, ThrottledError } from '../../../../core/shared/errors';
+import { ExternalServiceError, MemberRoleNotAssumableError, ThrottledError } from '../../../../core/shared/errors';
 import { FixedClock } from '../../../helpers/fakes/fixed-clock';
 import {
   configNotEnabled,
@@ -306,21 +306,24 @@ describe('scanAccount', () => {
       await expect(scanAccount(input, deps)).rejects.toBe(failure);
     });
 
-    it('records an account whose role cannot be assumed as failed without throwing', async () => {
+    // The refusal fails the account's child execution (MemberRoleNotAssumable), so the Map Run lists it as FAILED,
+    // after the failed partial with the reason is written.
+    it('writes the failed partial of an account whose role cannot be assumed, then throws MemberRoleNotAssumable', async () => {
       // Arrange
       const { deps, sources, partial } = setup(seeded(), { [ACCOUNT]: 'AccessDenied' });
 
       // Act
-      const summary = await scanAccount(input, deps);
+      const error = await scanAccount(input, deps).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
 
       // Assert
-      expect(summary).toMatchObject({
-        accountId: ACCOUNT,
-        status: 'failed',
-        counts: { regions: 0, configDisabledRegions: 0, rules: 0, compliant: 0, nonCompliant: 0 },
-        partialKey: `runs/r1/partials/${ACCOUNT}.json`,
-      });
-      expect(summary.errors[0]).toMatch(/^assume-role: member role not assumable in 111111111111: AccessDenied/);
+      expect(error).toBeInstanceOf(MemberRoleNotAssumableError);
+      expect(error?.name).toBe('MemberRoleNotAssumable');
+      expect(error?.message).toMatch(
+        /^member role not assumable in 111111111111: AccessDenied; check that .*ComplianceReader/,
+      );
       expect(partial()).toMatchObject({
         status: 'failed',
         regions: [],

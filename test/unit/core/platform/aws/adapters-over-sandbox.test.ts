@@ -231,7 +231,10 @@ describe('adapters over the sandbox', () => {
         { accountId: MEMBER, runId: 'sandbox-1', regions: ['us-east-1', 'eu-west-1'] },
         deps,
       );
-      const denied = await scanAccount({ accountId: DENIED, runId: 'sandbox-1', regions: ['us-east-1'] }, deps);
+      const denied = await scanAccount({ accountId: DENIED, runId: 'sandbox-1', regions: ['us-east-1'] }, deps).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
 
       // Assert
       expect(summary).toMatchObject({
@@ -242,8 +245,11 @@ describe('adapters over the sandbox', () => {
       expect(partial.regions[0]?.nonCompliant).toHaveLength(150);
       expect(partial.regions[0]?.nonCompliant[0]?.resourceId).toBe('bucket-000');
       expect(partial.regions[1]?.configStatus).toBe('not-enabled');
-      expect(denied.status).toBe('failed');
-      expect(await store.getText(`runs/sandbox-1/partials/${DENIED}.json`)).toContain('AccessDenied');
+      // A refused role fails the account's child execution (the error is thrown) once its failed partial is written.
+      expect(denied).toMatchObject({ name: 'MemberRoleNotAssumable', message: expect.stringContaining(DENIED) });
+      const deniedPartial = JSON.parse((await store.getText(`runs/sandbox-1/partials/${DENIED}.json`)) ?? '{}');
+      expect(deniedPartial.status).toBe('failed');
+      expect(JSON.stringify(deniedPartial)).toContain('AccessDenied');
     });
   });
 });

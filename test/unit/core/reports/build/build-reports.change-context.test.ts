@@ -8,6 +8,7 @@ import { buildReports } from '../../../../../core/reports/build/build-reports.se
 import { type Log, silentLog } from '../../../../../core/shared/log.port';
 import { aChangeContext, aTracedChange } from '../../../../helpers/builders/change-context.builder';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
+import { aMissingMapResult } from '../../../../helpers/builders/map-results.builder';
 import { aPartial, aRegion, aResource } from '../../../../helpers/builders/partial.builder';
 import { anAccount, anAccountList, aRun, seedRun } from '../../../../helpers/builders/run.builder';
 import { InMemoryObjectStore } from '../../../../helpers/fakes/in-memory-object-store';
@@ -35,7 +36,7 @@ const runWithTrace = async (trace: string | undefined, log: Log = silentLog) => 
   });
   await seedRun(store, accounts, [partial]);
   if (trace !== undefined) await store.put(keys.trace('run-1', ACCOUNT), trace, 'application/json');
-  const input = { run: aRun(), accounts: anAccountList(accounts), scan: [] };
+  const input = { run: aRun(), accounts: anAccountList(accounts), scan: aMissingMapResult() };
   const output = await buildReports(input, { store, clock: fixedClock(), log, tmpDir });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(store.objects.get(WORKBOOK_KEY)?.body as unknown as ArrayBuffer);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type BuildReportsInput, buildReports } from '../../../../../core/reports/build/build-reports.service';
 import { silentLog } from '../../../../../core/shared/log.port';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
+import { aMissingMapResult } from '../../../../helpers/builders/map-results.builder';
 import { aPartial, aRegion, aResource, aRule } from '../../../../helpers/builders/partial.builder';
 import { anAccount, anAccountList, aRun, seedRun } from '../../../../helpers/builders/run.builder';
 import { InMemoryObjectStore } from '../../../../helpers/fakes/in-memory-object-store';
@@ -39,7 +40,7 @@ describe('buildReports', () => {
           ],
         }),
       ]);
-      const input: BuildReportsInput = { run: aRun(), accounts: anAccountList(twoAccounts), scan: [] };
+      const input: BuildReportsInput = { run: aRun(), accounts: anAccountList(twoAccounts), scan: aMissingMapResult() };
 
       // Act
       await buildReports(input, { store, clock: fixedClock(), log: silentLog, tmpDir });
@@ -69,7 +70,7 @@ describe('buildReports', () => {
         many,
         many.map((a) => aPartial({ accountId: a.id, regions: [aRegion({ rules, nonCompliant: resources })] })),
       );
-      const input: BuildReportsInput = { run: aRun(), accounts: anAccountList(many), scan: [] };
+      const input: BuildReportsInput = { run: aRun(), accounts: anAccountList(many), scan: aMissingMapResult() };
 
       // Act
       const output = await buildReports(input, { store, clock: fixedClock(), log: silentLog, tmpDir });

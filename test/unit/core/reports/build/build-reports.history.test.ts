@@ -8,6 +8,7 @@ import { ReportSummarySchema } from '../../../../../core/domain/report-summary.s
 import { type BuildReportsDeps, buildReports } from '../../../../../core/reports/build/build-reports.service';
 import { HistoryEntrySchema } from '../../../../../core/reports/history/history.schema';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
+import { aMissingMapResult } from '../../../../helpers/builders/map-results.builder';
 import { aPartial, aRegion, aResource, aRoleNotAssumablePartial } from '../../../../helpers/builders/partial.builder';
 import { anAccount, anAccountList, aRun, seedRun } from '../../../../helpers/builders/run.builder';
 import { FakeLinkSigner } from '../../../../helpers/fakes/fake-link-signer';
@@ -43,7 +44,7 @@ const runWeek = async (
   const log = new RecordingLog();
   const deps = { store, clock: fixedClock(), log, tmpDir, ...extra };
   const output = await buildReports(
-    { run, accounts: anAccountList(accounts, 'test-bucket', run.runId), scan: [] },
+    { run, accounts: anAccountList(accounts, 'test-bucket', run.runId), scan: aMissingMapResult() },
     deps,
   );
   const workbook = new ExcelJS.Workbook();

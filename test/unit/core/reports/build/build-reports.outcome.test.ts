@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LaceworkReports } from '../../../../../core/domain/lacework-report';
 import { buildReports } from '../../../../../core/reports/build/build-reports.service';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
+import { aMissingMapResult } from '../../../../helpers/builders/map-results.builder';
 import { aPartial, aRoleNotAssumablePartial } from '../../../../helpers/builders/partial.builder';
 import { anAccount, anAccountList, aRun, seedRun } from '../../../../helpers/builders/run.builder';
 import { InMemoryObjectStore } from '../../../../helpers/fakes/in-memory-object-store';
@@ -54,7 +55,7 @@ describe('buildReports', () => {
 
     // Act
     const output = await buildReports(
-      { run, accounts: anAccountList(accounts, 'test-bucket', 'run-1'), scan: [] },
+      { run, accounts: anAccountList(accounts, 'test-bucket', 'run-1'), scan: aMissingMapResult() },
       {
         store,
         clock: fixedClock(),
@@ -91,7 +92,7 @@ describe('buildReports', () => {
 
     // Act
     const outcome = buildReports(
-      { run, accounts: anAccountList(accounts, 'test-bucket', 'run-1'), scan: [] },
+      { run, accounts: anAccountList(accounts, 'test-bucket', 'run-1'), scan: aMissingMapResult() },
       { store, clock: fixedClock(), log: new RecordingLog(), tmpDir },
     );
 
@@ -111,7 +112,7 @@ describe('buildReports', () => {
 
     // Act
     const output = await buildReports(
-      { run: limited, accounts: anAccountList(accounts, 'test-bucket', 'run-1'), scan: [] },
+      { run: limited, accounts: anAccountList(accounts, 'test-bucket', 'run-1'), scan: aMissingMapResult() },
       { store, clock: fixedClock(), log: new RecordingLog(), tmpDir },
     );
 

@@ -12,6 +12,7 @@ import {
 } from '../../../../../core/reports/build/build-reports.service';
 import { silentLog } from '../../../../../core/shared/log.port';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
+import { aMissingMapResult, seedMapResults } from '../../../../helpers/builders/map-results.builder';
 import {
   aPartial,
   aRegion,
@@ -82,7 +83,12 @@ describe('buildReports', () => {
     await seedMixedRun(store);
 
     // Act
-    const output = await buildReports(inputWith(inlineScan), { store, clock: fixedClock(), log: silentLog, tmpDir });
+    const output = await buildReports(inputWith(await seedMapResults(store, inlineScan)), {
+      store,
+      clock: fixedClock(),
+      log: silentLog,
+      tmpDir,
+    });
 
     // Assert
     expect(BuildReportsOutputSchema.parse(output)).toEqual(output);
@@ -119,7 +125,12 @@ describe('buildReports', () => {
     await seedMixedRun(store);
 
     // Act
-    const output = await buildReports(inputWith(inlineScan), { store, clock: fixedClock(), log: silentLog, tmpDir });
+    const output = await buildReports(inputWith(await seedMapResults(store, inlineScan)), {
+      store,
+      clock: fixedClock(),
+      log: silentLog,
+      tmpDir,
+    });
 
     // Assert
     expect(output.failedAccounts).toEqual([
@@ -145,7 +156,12 @@ describe('buildReports', () => {
     await seedMixedRun(store);
 
     // Act
-    const output = await buildReports(inputWith([]), { store, clock: fixedClock(), log: silentLog, tmpDir });
+    const output = await buildReports(inputWith(aMissingMapResult()), {
+      store,
+      clock: fixedClock(),
+      log: silentLog,
+      tmpDir,
+    });
 
     // Assert
     expect(output.failedAccounts.find((f) => f.accountId === '555555555555')?.error).toBe('no partial written');
@@ -205,7 +221,12 @@ describe('buildReports', () => {
     await seedMixedRun(store);
 
     // Act
-    await buildReports(inputWith(inlineScan), { store, clock: fixedClock(), log: silentLog, tmpDir });
+    await buildReports(inputWith(await seedMapResults(store, inlineScan)), {
+      store,
+      clock: fixedClock(),
+      log: silentLog,
+      tmpDir,
+    });
 
     // Assert
     const summary = ReportSummarySchema.parse(JSON.parse(store.text(`${PREFIX}summary.json`)));
@@ -233,7 +254,12 @@ describe('buildReports', () => {
     await seedMixedRun(store);
 
     // Act
-    await buildReports(inputWith(inlineScan), { store, clock: fixedClock(), log: silentLog, tmpDir });
+    await buildReports(inputWith(await seedMapResults(store, inlineScan)), {
+      store,
+      clock: fixedClock(),
+      log: silentLog,
+      tmpDir,
+    });
 
     // Assert
     const workbook = new ExcelJS.Workbook();
@@ -263,7 +289,12 @@ describe('buildReports', () => {
     await seedMixedRun(store);
 
     // Act
-    await buildReports(inputWith(inlineScan), { store, clock: fixedClock(), log: silentLog, tmpDir });
+    await buildReports(inputWith(await seedMapResults(store, inlineScan)), {
+      store,
+      clock: fixedClock(),
+      log: silentLog,
+      tmpDir,
+    });
 
     // Assert
     expect(await readdir(tmpDir)).toEqual([]);
@@ -274,7 +305,7 @@ describe('buildReports', () => {
     const store = new InMemoryObjectStore();
 
     // Act
-    const run = buildReports(inputWith([]), { store, clock: fixedClock(), log: silentLog, tmpDir });
+    const run = buildReports(inputWith(aMissingMapResult()), { store, clock: fixedClock(), log: silentLog, tmpDir });
 
     // Assert
     await expect(run).rejects.toMatchObject({ name: 'NotFoundError' });

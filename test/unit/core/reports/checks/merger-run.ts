@@ -7,6 +7,7 @@ import { silentLog } from '../../../../../core/shared/log.port';
 import { type ExpectedTotals, expectedTotals, loadScenario } from '../../../../../sandbox';
 import { aChangeContext, aTracedChange } from '../../../../helpers/builders/change-context.builder';
 import { fixedClock } from '../../../../helpers/builders/fixed-clock';
+import { aMissingMapResult } from '../../../../helpers/builders/map-results.builder';
 import { aResource } from '../../../../helpers/builders/partial.builder';
 import { anAccountList, seedRun } from '../../../../helpers/builders/run.builder';
 import { partialsFromGroundTruth, scenarioRun } from '../../../../helpers/builders/scenario-partials.builder';
@@ -53,7 +54,7 @@ export const runDemoMergerTwice = async (): Promise<DemoMergerRuns> => {
       const trace = aChangeContext({ accountId: first.accountId, traced: [{ ...traced, event }], untraced: [] });
       await store.put(keys.trace(runId, first.accountId), JSON.stringify(trace), 'application/json');
     }
-    const input = { run, accounts: anAccountList(accounts, store.bucket, runId), scan: [] };
+    const input = { run, accounts: anAccountList(accounts, store.bucket, runId), scan: aMissingMapResult() };
     return buildReports(input, { store, clock: fixedClock(), log: silentLog, tmpDir: dir });
   };
   const week1 = await runWeek('demo-week-1', '2026-11-01', true);
