@@ -123,7 +123,10 @@ describe('the synthesized bundles', () => {
     const run = ResolvedRunSchema.parse(await invoke('ResolveRun', payloads.resolveRunEvent(execution, input)));
     expect(run).toMatchObject({ runId: 'bundles-run', startDate: '2026-11-16', endDate: '2026-11-22' });
     const accounts = AccountListSchema.parse(await invoke('ListAccounts', payloads.runEvent(run)));
-    expect([...accounts.ids].sort()).toEqual([...SCANNED].sort());
+    // The Distributed Map's ItemReader reads the items from accounts.json (a JSON array); no id list in state.
+    const items = JSON.parse((await bucketStore.getText(accounts.key)) ?? '[]') as { id: string }[];
+    expect(items.map((item) => item.id).sort()).toEqual([...SCANNED].sort());
+    expect(accounts.count).toBe(SCANNED.length);
 
     // Scan account, one child per account; the denied role is recorded (partial with the reason), not lost.
     const children: payloads.ChildOutcome[] = [];
