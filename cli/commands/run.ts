@@ -4,6 +4,7 @@ import { ExitError } from '../exit-error';
 import { copyReports, seedObjects } from '../local/copy-reports';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
 import { createProgressReporter } from '../local/progress';
+import { runThroughStepFunctionsApi } from '../local/run-through-sfn-api';
 import { openLiveSession, openSandboxSession, type WorkflowSession } from '../local/workflow-session';
 import {
   envOverridesFrom,
@@ -73,12 +74,15 @@ export const main = async (argv: string[]): Promise<void> => {
     const seeded = session.sandbox ? await seedObjects(session.deps.store, historyDir, 'history/') : 0;
     if (seeded > 0) say(`  ${seeded} earlier local run(s) from ${historyDir} (trend, New, Resolved)`);
     const executionName = localExecutionName();
-    const result = await executeWorkflow({
-      deps: session.deps,
-      input: executionInputFrom(options),
-      executionName,
-      onEvent: createProgressReporter(say),
-    });
+    const request = { input: executionInputFrom(options), executionName, onEvent: createProgressReporter(say) };
+    // On the sandbox the run goes through its Step Functions API, as an operator drives a deployed run.
+    const viaApi = session.sandbox ? await runThroughStepFunctionsApi(session.deps, request) : undefined;
+    const result = viaApi?.result ?? (await executeWorkflow({ deps: session.deps, ...request }));
+    if (viaApi) {
+      say('');
+      say(`Failed accounts (as \`npm run cli -- failed ${viaApi.executionArn}\` lists them):`);
+      for (const line of viaApi.failedLines) say(`  ${line}`);
+    }
     if (result.status === 'FAILED') throw new ExitError(`the run failed: ${result.error}: ${result.cause}`, 1);
 
     const reports = (result.output as Json).reports as Json;
