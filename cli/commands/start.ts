@@ -16,7 +16,6 @@ prints its console URL. The execution name is the run id.
   --end-date YYYY-MM-DD      last day (default: the previous Monday–Sunday)
   --current-week             this Monday–Sunday (not with dates)
   --account <id>             only this account (repeatable)
-  --repair-run-id <runId>    a repair run: rescan the --account ids into that earlier run's reports
   --no-notify                no Slack post, no Jira ticket
   --name <name>              the execution name (default manual-<UTC time>)
   --watch                    follow it (as watch) until it stops
@@ -31,7 +30,6 @@ export const main = async (argv: string[]): Promise<void> => {
       'end-date': { type: 'string' },
       'current-week': { type: 'boolean' },
       account: { type: 'string', multiple: true },
-      'repair-run-id': { type: 'string' },
       'no-notify': { type: 'boolean' },
       name: { type: 'string' },
       watch: { type: 'boolean' },
@@ -41,7 +39,6 @@ export const main = async (argv: string[]): Promise<void> => {
       endDate: IsoDateSchema.optional(),
       currentWeek: z.boolean().default(false),
       account: z.array(AccountIdSchema).default([]),
-      repairRunId: z.string().min(1).optional(),
       noNotify: z.boolean().default(false),
       name: z.string().min(1).max(80).optional(),
       watch: z.boolean().default(false),

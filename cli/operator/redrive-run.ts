@@ -9,13 +9,37 @@ import type { OperatorContext } from './operator-target';
 export const REDRIVE_WINDOW_DAYS = 14;
 
 /**
- * The `start` command of a repair run: rescan the named accounts under the earlier run id and rebuild that run's
- * reports and history entry. Without accounts it is a fresh run of the same week.
+ * The `start` command that rescans the named accounts: a new run limited to them, for the dates the execution's input
+ * names (the repair run that rescans them *into* the earlier run's reports is not built yet). Without accounts it is
+ * a fresh run of the same week.
  */
-export const repairRunCommand = (runId: string, accounts: string[], suffix = ''): string =>
-  accounts.length === 0
-    ? `npm run cli -- start --name rerun-${runId}${suffix}   (a new run: every account, its own run id)`
-    : `npm run cli -- start --repair-run-id ${runId} ${accounts.map((a) => `--account ${a}`).join(' ')}${suffix}`;
+export const rescanCommand = (
+  runId: string,
+  accounts: string[],
+  input: { startDate?: string; endDate?: string },
+  suffix = '',
+): string => {
+  const dates = [
+    ...(input.startDate ? [`--start-date ${input.startDate}`] : []),
+    ...(input.endDate ? [`--end-date ${input.endDate}`] : []),
+  ];
+  return accounts.length === 0
+    ? `npm run cli -- start --name rerun-${runId}${dates.map((d) => ` ${d}`).join('')}${suffix}   (a new run: every account, its own run id)`
+    : `npm run cli -- start ${[...dates, ...accounts.map((a) => `--account ${a}`)].join(' ')}${suffix}`;
+};
+
+/** The dates an execution was started with (absent for a scheduled run: it used the previous week). */
+const datesOf = (input: string | undefined): { startDate?: string; endDate?: string } => {
+  try {
+    const parsed = JSON.parse(input ?? '{}') as { startDate?: unknown; endDate?: unknown };
+    return {
+      ...(typeof parsed.startDate === 'string' ? { startDate: parsed.startDate } : {}),
+      ...(typeof parsed.endDate === 'string' ? { endDate: parsed.endDate } : {}),
+    };
+  } catch {
+    return {};
+  }
+};
 
 /** Why AWS would refuse to redrive this execution now, judged from DescribeExecution; undefined when it would not. */
 export const redriveRefusal = (execution: DescribeExecutionOutput, now: Date): string | undefined => {
@@ -47,14 +71,15 @@ const refusal = async (
   const what =
     accounts.length === 0
       ? 'No account failed in its Map Run. To run the week again:'
-      : `${accounts.length} failed account${accounts.length === 1 ? '' : 's'} (${accounts.join(', ')}). Rescan ${accounts.length === 1 ? 'it' : 'them'} into run ${runId}'s reports with a repair run:`;
-  return new ExitError(`cannot redrive ${runId}: ${reason}.\n${what}\n  ${repairRunCommand(runId, accounts, suffix)}`);
+      : `${accounts.length} failed account${accounts.length === 1 ? '' : 's'} (${accounts.join(', ')}). Rescan ${accounts.length === 1 ? 'it' : 'them'} with a new run of ${accounts.length === 1 ? 'that account' : 'those accounts'} (its own run id and reports):`;
+  const command = rescanCommand(runId, accounts, datesOf(execution.input), suffix);
+  return new ExitError(`cannot redrive ${runId}: ${reason}.\n${what}\n  ${command}`);
 };
 
 /**
  * `redrive`: checks that AWS would redrive the execution (not SUCCEEDED or RUNNING, stopped less than 14 days ago,
  * `redriveStatus`), calls RedriveExecution, and returns the lines to print. A refusal (ours or AWS's
- * `ExecutionNotRedrivable`) is an ExitError naming the reason and the repair run to start instead.
+ * `ExecutionNotRedrivable`) is an ExitError naming the reason and the rescan to start instead.
  */
 export const redriveExecution = async (
   context: OperatorContext,

@@ -13,8 +13,6 @@ export interface StartRequest {
   currentWeek?: boolean;
   accounts?: string[];
   noNotify?: boolean;
-  /** A repair run: rescan `accounts` under this earlier run id (the execution input's `repairRunId`). */
-  repairRunId?: string;
   /** @default - `manual-<UTC time>` */
   name?: string;
 }
@@ -30,7 +28,6 @@ export const executionInputOf = (request: StartRequest): ExecutionInput => {
     ...(request.currentWeek ? { currentWeek: true } : {}),
     ...(request.accounts?.length ? { accounts: request.accounts } : {}),
     ...(request.noNotify ? { notify: false } : {}),
-    ...(request.repairRunId ? { repairRunId: request.repairRunId } : {}),
   };
   try {
     return parseWith(ExecutionInputSchema, input, 'execution input');

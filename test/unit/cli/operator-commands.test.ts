@@ -112,7 +112,7 @@ describe('the operator commands on the sandbox Step Functions API', () => {
     ]);
   });
 
-  it('redrive re-runs a failed run (only its failed account), and refuses a succeeded one with the repair run to use', async () => {
+  it('redrive re-runs a failed run (only its failed account), and refuses a succeeded one with the rescan to start', async () => {
     // Arrange
     const failing = plan({ toleratedFailurePercentage: 0 });
     sandbox = await startSfnSandbox(failing);
@@ -136,8 +136,8 @@ describe('the operator commands on the sandbox Step Functions API', () => {
     await expect(refusal).rejects.toThrow(
       [
         'cannot redrive below: it SUCCEEDED, and AWS redrives only failed, aborted or timed-out executions.',
-        "1 failed account (493405773595). Rescan it into run below's reports with a repair run:",
-        '  npm run cli -- start --repair-run-id below --account 493405773595 --endpoint E',
+        '1 failed account (493405773595). Rescan it with a new run of that account (its own run id and reports):',
+        '  npm run cli -- start --account 493405773595 --endpoint E',
       ].join('\n'),
     );
   });
@@ -155,7 +155,7 @@ describe('the operator commands on the sandbox Step Functions API', () => {
 
     // Assert
     await expect(refusal).rejects.toThrow(/^cannot redrive old: it stopped on .+, more than 14 days ago/);
-    await expect(refusal).rejects.toThrow(/npm run cli -- start --repair-run-id old --account 493405773595/);
+    await expect(refusal).rejects.toThrow(/npm run cli -- start --account 493405773595$/);
   });
 
   it('names the execution and how to list executions when it does not exist', async () => {
