@@ -5,6 +5,7 @@
 // redrives its failed Map Run, where only the unsuccessful child executions run again (Developer Guide, "Redriving
 // Map Runs": https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html).
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import type { Context } from 'aws-lambda';
 import { type LocalStepFunctions, startLocalStepFunctions } from '../../cli/local/local-step-functions';
 import type { TargetOptions } from '../../cli/operator/operator-options';
 import { openOperatorContext } from '../../cli/operator/operator-target';
@@ -30,6 +31,8 @@ describe('redriving a run whose Map Run failed above the tolerated threshold (lo
   const counts: InvocationCounts = new Map();
   // Every attempt builds its handlers anew: the crash hook for the first, the same counting hook without crashes after.
   let attempts = 0;
+  /** Invocations of the top-level tasks that succeed in the first attempt: a redrive must not run them again. */
+  const topLevel = { resolveRun: 0, listAccounts: 0 };
   beforeAll(async () => {
     harness = await startWorkflowHarness(demo);
     local = await startLocalStepFunctions(harness.deps, {
@@ -37,7 +40,18 @@ describe('redriving a run whose Map Run failed above the tolerated threshold (lo
         wrapHandlers: (handlers) => {
           attempts += 1;
           const accountIds = attempts === 1 ? crashed : [];
-          return crashScanAccount({ accountIds, attempts: 'every' }, counts)(handlers);
+          const counted = {
+            ...handlers,
+            resolveRun: (event: unknown, ctx: Context) => {
+              topLevel.resolveRun += 1;
+              return handlers.resolveRun(event, ctx);
+            },
+            listAccounts: (event: unknown, ctx: Context) => {
+              topLevel.listAccounts += 1;
+              return handlers.listAccounts(event, ctx);
+            },
+          };
+          return crashScanAccount({ accountIds, attempts: 'every' }, counts)(counted);
         },
       },
     });
@@ -87,6 +101,8 @@ describe('redriving a run whose Map Run failed above the tolerated threshold (lo
       expect(redriven?.children.find((c) => c.ExecutionArn === child.ExecutionArn)).toMatchObject({ RedriveCount: 1 });
     }
     expect(status).toBe('SUCCEEDED');
+    expect(attempts).toBe(2);
+    expect(topLevel).toEqual({ resolveRun: 1, listAccounts: 1 });
     const described = await context.sfn.send(new DescribeExecutionCommand({ executionArn }));
     expect(described).toMatchObject({ status: 'SUCCEEDED', redriveCount: 1, name: 'redrive-1' });
     // The reports of run id redrive-1 list every account, with the scenario's exact totals
