@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { ObjectStore } from '../../core/platform/storage/object-store.port';
 import { type ChildRecord, type ChildStatus, writeMapResults } from './distributed-map-results';
+import { COUNT_KEY, countChildren, type MapRunCounts, redriveChildren, restartChild } from './map-run-redrive';
 
 export type { ChildRecord, ChildStatus } from './distributed-map-results';
 
@@ -19,7 +20,7 @@ export interface MapRunRecord {
   startDate: string;
   stopDate?: string;
   toleratedFailurePercentage: number;
-  itemCounts: Record<'pending' | 'running' | 'succeeded' | 'failed' | 'timedOut' | 'aborted' | 'total', number>;
+  itemCounts: MapRunCounts;
   /** Every child, in item order, in the ResultWriter record shape (PENDING until it starts). */
   children: ChildRecord[];
 }
@@ -34,6 +35,12 @@ export interface DistributedMapContext {
   onEvent?: (event: MapEvent & { index: number }) => void;
   /** The Map Run as its children start and finish: a live object (copy what you keep), last call at the end. */
   onMapRun?: (record: MapRunRecord) => void;
+  /**
+   * On a redrive of the parent: the record this Map Run ended its failed attempt with. The Map Run is redriven (same
+   * ARN and result prefix, only the unsuccessful children run again) instead of a new one starting.
+   * @default - a new Map Run
+   */
+  previous?: MapRunRecord;
 }
 
 /** The error AWS fails a Distributed Map state with when more children failed than it tolerates. */
@@ -126,22 +133,15 @@ const parseArn = (executionArn: string) => {
   return { partition, region, account, name: (name ?? 'state-machine').split('/')[0] };
 };
 
-const COUNT_KEY: Record<ChildStatus, keyof MapRunRecord['itemCounts']> = {
-  PENDING: 'pending',
-  RUNNING: 'running',
-  SUCCEEDED: 'succeeded',
-  FAILED: 'failed',
-  TIMED_OUT: 'timedOut',
-  ABORTED: 'aborted',
-};
-
 /**
  * Runs one Distributed Map state as AWS does, locally: reads the items with its ItemReader from the store, builds
  * each child's input with ItemSelector (`$$.Map.Item.Index/Value`), runs each item as a child execution of the
  * ItemProcessor (at most MaxConcurrency at once) with the parent's task handlers, fails the Map with
  * `States.ExceedToleratedFailureThreshold` as soon as the unsuccessful children exceed ToleratedFailurePercentage or
  * ToleratedFailureCount (running children are aborted, the rest stay PENDING), writes the ResultWriter files and
- * `manifest.json` under `<Prefix>/<map run id>/` in either case, and returns the ResultWriter pointer.
+ * `manifest.json` under `<Prefix>/<map run id>/` in either case, and returns the ResultWriter pointer. Given the
+ * `previous` record of a failed attempt, it redrives that Map Run (cli/local/map-run-redrive.ts): same ARN, the
+ * succeeded children kept, only the others run, the threshold applied to this attempt's failures, the files rewritten.
  */
 export const runDistributedMap = async (
   stateName: string,
@@ -151,15 +151,16 @@ export const runDistributedMap = async (
 ): Promise<unknown> => {
   const arn = parseArn(context.executionArn);
   const label = String(state.Label ?? stateName.replaceAll(' ', ''));
-  const mapRunId = randomUUID();
+  const previous = context.previous;
+  const mapRunId = previous ? (previous.mapRunArn.split(':').at(-1) as string) : randomUUID();
   const base = `arn:${arn.partition}:states:${arn.region}:${arn.account}`;
   const executionName = context.executionArn.split(':').at(-1);
-  const mapRunArn = `${base}:mapRun:${arn.name}/${label}:${mapRunId}`;
+  const mapRunArn = previous?.mapRunArn ?? `${base}:mapRun:${arn.name}/${label}:${mapRunId}`;
   const childStateMachineArn = `${base}:stateMachine:${arn.name}/${label}`;
   const items = await readItems(state, input, context);
   const tolerated = Number(state.ToleratedFailurePercentage ?? 0);
   const toleratedCount = state.ToleratedFailureCount === undefined ? Infinity : Number(state.ToleratedFailureCount);
-  const children: ChildRecord[] = items.map(() => ({
+  const fresh = (): ChildRecord => ({
     ExecutionArn: '',
     Name: '',
     StateMachineArn: childStateMachineArn,
@@ -168,22 +169,17 @@ export const runDistributedMap = async (
     InputDetails: { Included: true },
     RedriveCount: 0,
     RedriveStatus: 'NOT_REDRIVABLE',
-  }));
+  });
+  const { children, toRun } = previous
+    ? redriveChildren(previous.children, items.length)
+    : { children: items.map(fresh), toRun: items.map((_, index) => index) };
   const record: MapRunRecord = {
     mapRunArn,
     executionArn: context.executionArn,
     status: 'RUNNING',
-    startDate: new Date().toISOString(),
+    startDate: previous?.startDate ?? new Date().toISOString(),
     toleratedFailurePercentage: tolerated,
-    itemCounts: {
-      pending: items.length,
-      running: 0,
-      succeeded: 0,
-      failed: 0,
-      timedOut: 0,
-      aborted: 0,
-      total: items.length,
-    },
+    itemCounts: countChildren(children),
     children,
   };
   const publish = () => context.onMapRun?.(record);
@@ -205,20 +201,24 @@ export const runDistributedMap = async (
 
   const runChild = async (index: number): Promise<void> => {
     const child = children[index] as ChildRecord;
-    const name = `${executionName}-${index}-${randomUUID().slice(0, 8)}`;
-    const executionArn = `${base}:execution:${arn.name}/${label}:${name}`;
+    const redriven = restartChild(child);
+    const name = redriven ? child.Name : `${executionName}-${index}-${randomUUID().slice(0, 8)}`;
+    const executionArn = redriven ? child.ExecutionArn : `${base}:execution:${arn.name}/${label}:${name}`;
     const mapContext = {
       Execution: { Id: context.executionArn },
       Map: { Item: { Index: index, Value: items[index] } },
     };
     const childInput = state.ItemSelector ? await evaluate(state.ItemSelector, input, mapContext) : items[index];
     Object.assign(child, { ExecutionArn: executionArn, Name: name, Input: JSON.stringify(childInput) });
-    child.StartDate = new Date().toISOString();
+    // A redriven child keeps its first start, as DescribeExecution keeps startDate and adds redriveDate.
+    if (!redriven || child.StartDate === undefined) child.StartDate = new Date().toISOString();
     setStatus(child, 'RUNNING');
     publish();
     const execution = machine.run(childInput as never, {
       ...context.runOptions,
-      context: { Execution: { Id: executionArn, Name: name, StartTime: child.StartDate } } as never,
+      context: {
+        Execution: { Id: executionArn, Name: name, StartTime: child.StartDate, RedriveCount: child.RedriveCount },
+      } as never,
     });
     aborts.add(execution.abort);
     let failure: { Error: string; Cause: string } | undefined;
@@ -256,9 +256,9 @@ export const runDistributedMap = async (
   let next = 0;
   const concurrency = Number(state.MaxConcurrency ?? 0) || 10_000;
   const worker = async () => {
-    while (!exceeded && next < items.length) await runChild(next++);
+    while (!exceeded && next < toRun.length) await runChild(toRun[next++] as number);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(items.length, 1)) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(toRun.length, 1)) }, worker));
 
   const writer = state.ResultWriter as Json | undefined;
   const prefix = writer ? String((await evaluate(writer.Parameters, input, {})).Prefix ?? '') : `map/${executionName}`;

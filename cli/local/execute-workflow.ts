@@ -11,6 +11,7 @@ import { buildScanAccountHandler } from '../../lambdas/scan-account/handler';
 import { buildTraceChangesHandler } from '../../lambdas/trace-changes/handler';
 import { renderLocalDefinition } from '../../statemachines/local-definition';
 import type { MapRunRecord } from './distributed-map';
+import type { ExecutionAttempt } from './execution-attempt';
 import { type EventLog, type LocalRunResult, type LocalTaskHandlers, runLocalWorkflow } from './run-local-workflow';
 
 export interface ExecuteWorkflowOptions {
@@ -35,6 +36,8 @@ export interface ExecuteWorkflowOptions {
    * @default - the real handlers, unwrapped
    */
   wrapHandlers?: (handlers: LocalTaskHandlers) => LocalTaskHandlers;
+  /** The execution's attempts; a redrive passes the one its failed attempt filled. @default - a first attempt */
+  attempt?: ExecutionAttempt;
 }
 
 /**
@@ -69,6 +72,7 @@ export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalR
     executionName,
     retryIntervalMs,
     onEvent,
+    ...(options.attempt ? { attempt: options.attempt } : {}),
   });
 };
 

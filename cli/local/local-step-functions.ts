@@ -3,7 +3,8 @@ import type { RunningServer } from '../../sandbox/servers/aws-server';
 import { startSfnServer } from '../../sandbox/servers/sfn-server';
 import { ExecutionRegistry } from '../../sandbox/sfn/execution-registry';
 import type { ChildRecord, SfnEngine } from '../../sandbox/sfn/sfn-records';
-import { executeWorkflow } from './execute-workflow';
+import { type ExecuteWorkflowOptions, executeWorkflow } from './execute-workflow';
+import { type ExecutionAttempt, firstAttempt } from './execution-attempt';
 import type { EventLog } from './run-local-workflow';
 
 /**
@@ -26,6 +27,8 @@ export interface LocalStepFunctionsOptions {
   onEvent?: (event: EventLog) => void;
   /** @default 10 */
   mapConcurrency?: number;
+  /** Test seams of every execution (crash an account's Scan account, lower the tolerance). @default - none */
+  runOptions?: Pick<ExecuteWorkflowOptions, 'wrapHandlers' | 'toleratedFailurePercentage' | 'taskTimeoutSeconds'>;
 }
 
 /**
@@ -33,27 +36,34 @@ export interface LocalStepFunctionsOptions {
  * local runner: `StartExecution` runs the workflow with `deps`, the Map Run and its children reach the registry as
  * they start and finish (so `DescribeMapRun` and `ListExecutions --map-run-arn` answer while it runs), and the
  * execution's outcome is recorded when it ends. The operator commands (`start`, `watch`, `failed`, `reports`) then
- * work against it as against AWS. A redrive is refused by the engine with the repair run to use instead: the local
- * Distributed Map does not yet re-run only the unsuccessful children.
+ * work against it as against AWS, `redrive` included: the engine keeps each execution's attempt
+ * (cli/local/execution-attempt.ts) and a redrive continues it under the same name, input and StartTime, replaying the
+ * top-level tasks that succeeded, redriving the failed Map Run (only its unsuccessful children run again) and
+ * running the states after it, so the reports are built under the same run id.
  */
 export const startLocalStepFunctions = async (
   deps: Deps,
   options: LocalStepFunctionsOptions = {},
 ): Promise<LocalStepFunctions> => {
+  const attempts = new Map<string, ExecutionAttempt>();
   const engine: SfnEngine = async (start) => {
     const startDate = new Date();
     const base = { executionArn: start.executionArn, name: start.name, input: start.input, startDate };
-    if (start.redrive) {
-      registry.recordExecution({
-        ...base,
-        status: 'FAILED',
-        stopDate: new Date(),
-        error: 'States.Runtime',
-        cause: 'the local engine does not redrive yet; start a repair run of the failed accounts instead',
-      });
-      return;
+    const earlier = attempts.get(start.executionArn);
+    if (start.redrive && earlier === undefined) {
+      throw Object.assign(
+        new Error(`the local engine has no earlier attempt of ${start.executionArn}; start a new execution instead`),
+        { name: 'States.Runtime' },
+      );
     }
+    const attempt: ExecutionAttempt =
+      start.redrive && earlier
+        ? { ...earlier, redriveCount: start.redrive.redriveCount, redriveTime: start.redrive.redriveDate.toISOString() }
+        : firstAttempt(startDate);
+    attempts.set(start.executionArn, attempt);
     const result = await executeWorkflow({
+      ...options.runOptions,
+      attempt,
       deps,
       input: JSON.parse(start.input),
       executionName: start.name,

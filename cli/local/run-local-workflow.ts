@@ -6,6 +6,7 @@ import type { ObjectStore } from '../../core/platform/storage/object-store.port'
 import type { TaskHandler } from '../../lambdas/_shared/create-handler';
 import { type TaskKey, TaskStates } from '../../statemachines/state-names';
 import { localizeDistributedMaps, type MapRunRecord, runDistributedMap } from './distributed-map';
+import { type ExecutionAttempt, firstAttempt, replayingHandler } from './execution-attempt';
 
 /** One event of a local execution (the library does not export the type). */
 export type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
@@ -35,6 +36,13 @@ export interface LocalRunOptions {
    * @default - the definition's, which aws-local-stepfunctions enforces
    */
   taskTimeoutSeconds?: number;
+  /**
+   * This execution's attempts (cli/local/execution-attempt.ts), filled in place. With `redriveCount` > 0 the run is a
+   * redrive: the top-level tasks that succeeded before are not invoked again, each Distributed Map redrives its
+   * failed Map Run, and `$$.Execution` keeps the first StartTime and gets RedriveCount and RedriveTime.
+   * @default - a first attempt starting now
+   */
+  attempt?: ExecutionAttempt;
 }
 
 /** Sets every Task's TimeoutSeconds (recursively: Parallel branches, Map processors) to `seconds`. */
@@ -80,6 +88,11 @@ const localContext = (stateName: string): Context => ({
  * store as ItemReader reads them, one child execution per item, the ResultWriter files and the tolerated failure
  * threshold as AWS applies them. The Map's output is the ResultWriter pointer, on AWS and here. The library enforces
  * each Task's TimeoutSeconds (a hanging handler fails its Task with `States.Timeout`).
+ *
+ * A redrive (`attempt.redriveCount` > 0) runs the definition from its start again, but as AWS redrives: a top-level
+ * task that succeeded before returns its recorded result without running (Resolve run, List accounts, Fetch Lacework
+ * alerts), the Distributed Map redrives its Map Run (only the unsuccessful children run), and the states after it run
+ * for the first time. Pass and Choice states are re-evaluated on the replayed results, which gives the same outputs.
  */
 export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalRunResult> => {
   const { handlers, input, executionName, retryIntervalMs = 100, onEvent } = options;
@@ -93,7 +106,10 @@ export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalR
     events.push(event);
     onEvent?.(event);
   };
+  const attempt = options.attempt ?? firstAttempt();
+  // The children's tasks run as they are; the top-level ones replay what succeeded in an earlier attempt.
   const taskResourceLocalHandlers: Record<string, (payload: unknown) => Promise<unknown>> = {};
+  const topLevelHandlers: Record<string, (payload: unknown) => Promise<unknown>> = {};
   const retryIntervalOverrides: Record<string, number> = {};
   for (const [key, stateName] of Object.entries(TaskStates) as [TaskKey, string][]) {
     const handler = handlers[key];
@@ -101,18 +117,24 @@ export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalR
       const result = await handler(JSON.parse(JSON.stringify(payload)), localContext(stateName));
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     };
+    topLevelHandlers[stateName] = replayingHandler(stateName, taskResourceLocalHandlers[stateName], attempt);
     retryIntervalOverrides[stateName] = retryIntervalMs;
   }
 
   const overrides = { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides };
   for (const [stateName, state] of Object.entries(maps)) {
-    taskResourceLocalHandlers[stateName] = (mapInput) =>
+    const previous = attempt.redriveCount > 0 ? attempt.mapRuns[stateName] : undefined;
+    topLevelHandlers[stateName] = (mapInput) =>
       runDistributedMap(stateName, state, mapInput, {
         store: options.store,
         executionArn,
         runOptions: { overrides },
         onEvent: emit as never,
-        onMapRun: options.onMapRun,
+        onMapRun: (record) => {
+          if (record.status !== 'RUNNING') attempt.mapRuns[stateName] = structuredClone(record);
+          options.onMapRun?.(record);
+        },
+        ...(previous ? { previous } : {}),
       });
   }
 
@@ -120,15 +142,16 @@ export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalR
     validationOptions: { checkArn: false },
   });
   const execution = machine.run(input as never, {
-    overrides,
+    overrides: { ...overrides, taskResourceLocalHandlers: topLevelHandlers as never },
     context: {
       Execution: {
         Id: executionArn,
         Name: executionName,
-        StartTime: new Date().toISOString(),
+        StartTime: attempt.startTime,
         Input: input as never,
+        ...(attempt.redriveCount > 0 ? { RedriveCount: attempt.redriveCount, RedriveTime: attempt.redriveTime } : {}),
       },
-    },
+    } as never,
   });
 
   let failure: { error: string; cause: string } | undefined;
