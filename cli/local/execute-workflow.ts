@@ -28,8 +28,8 @@ export interface ExecuteWorkflowOptions {
    * @default 10 (the dev stage's)
    */
   toleratedFailurePercentage?: number;
-  /** Test seam: every Task's TimeoutSeconds (a hanging handler times out in seconds). @default - the definition's */
-  taskTimeoutSeconds?: number;
+  /** Test seam: Scan account's TimeoutSeconds (a hanging handler times out in seconds). @default - the definition's */
+  scanAccountTimeoutSeconds?: number;
   /**
    * Test seam: replaces handlers after they are built (e.g. to crash one account's Scan account, or to corrupt a
    * partial before Build reports). Never set by `npm start`.
@@ -66,7 +66,7 @@ export const executeWorkflow = (options: ExecuteWorkflowOptions): Promise<LocalR
     }),
     store: deps.store,
     onMapRun: options.onMapRun,
-    taskTimeoutSeconds: options.taskTimeoutSeconds,
+    scanAccountTimeoutSeconds: options.scanAccountTimeoutSeconds,
     handlers: options.wrapHandlers ? options.wrapHandlers(handlers) : handlers,
     input,
     executionName,

@@ -28,7 +28,10 @@ export interface LocalStepFunctionsOptions {
   /** @default 10 */
   mapConcurrency?: number;
   /** Test seams of every execution (crash an account's Scan account, lower the tolerance). @default - none */
-  runOptions?: Pick<ExecuteWorkflowOptions, 'wrapHandlers' | 'toleratedFailurePercentage' | 'taskTimeoutSeconds'>;
+  runOptions?: Pick<
+    ExecuteWorkflowOptions,
+    'wrapHandlers' | 'toleratedFailurePercentage' | 'scanAccountTimeoutSeconds'
+  >;
 }
 
 /**

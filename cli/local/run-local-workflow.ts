@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { ObjectStore } from '../../core/platform/storage/object-store.port';
 import type { TaskHandler } from '../../lambdas/_shared/create-handler';
-import { type TaskKey, TaskStates } from '../../statemachines/state-names';
+import { StateNames, type TaskKey, TaskStates } from '../../statemachines/state-names';
 import { localizeDistributedMaps, type MapRunRecord, runDistributedMap } from './distributed-map';
 import { type ExecutionAttempt, firstAttempt, replayingHandler } from './execution-attempt';
 
@@ -32,10 +32,10 @@ export interface LocalRunOptions {
   /** The Map Run and its children as they start and finish (cli/local/distributed-map.ts); a live object. */
   onMapRun?: (record: MapRunRecord) => void;
   /**
-   * Replaces every Task's TimeoutSeconds (tests of a hanging handler: seconds instead of the deployed minutes).
+   * Replaces Scan account's TimeoutSeconds (tests of a hanging handler: seconds instead of the deployed minutes).
    * @default - the definition's, which aws-local-stepfunctions enforces
    */
-  taskTimeoutSeconds?: number;
+  scanAccountTimeoutSeconds?: number;
   /**
    * This execution's attempts (cli/local/execution-attempt.ts), filled in place. With `redriveCount` > 0 the run is a
    * redrive: the top-level tasks that succeeded before are not invoked again, each Distributed Map redrives its
@@ -46,13 +46,14 @@ export interface LocalRunOptions {
 }
 
 /** Sets every Task's TimeoutSeconds (recursively: Parallel branches, Map processors) to `seconds`. */
-const withTaskTimeouts = (machine: Record<string, unknown>, seconds: number): Record<string, unknown> => {
+const withScanAccountTimeout = (machine: Record<string, unknown>, seconds: number): Record<string, unknown> => {
   const states = Object.entries(machine.States as Record<string, Record<string, unknown>>).map(([name, state]) => {
     const next: Record<string, unknown> = { ...state };
-    if (state.Type === 'Task') next.TimeoutSeconds = seconds;
-    if (Array.isArray(state.Branches)) next.Branches = state.Branches.map((b) => withTaskTimeouts(b, seconds));
+    // Only Scan account: a short timeout on every task would fail slow but healthy tasks on a loaded machine.
+    if (state.Type === 'Task' && name === StateNames.scanAccount) next.TimeoutSeconds = seconds;
+    if (Array.isArray(state.Branches)) next.Branches = state.Branches.map((b) => withScanAccountTimeout(b, seconds));
     if (state.ItemProcessor)
-      next.ItemProcessor = withTaskTimeouts(state.ItemProcessor as Record<string, unknown>, seconds);
+      next.ItemProcessor = withScanAccountTimeout(state.ItemProcessor as Record<string, unknown>, seconds);
     return [name, next];
   });
   return { ...machine, States: Object.fromEntries(states) };
@@ -96,8 +97,8 @@ const localContext = (stateName: string): Context => ({
  */
 export const runLocalWorkflow = async (options: LocalRunOptions): Promise<LocalRunResult> => {
   const { handlers, input, executionName, retryIntervalMs = 100, onEvent } = options;
-  const timed = options.taskTimeoutSeconds
-    ? withTaskTimeouts(options.definition as Record<string, unknown>, options.taskTimeoutSeconds)
+  const timed = options.scanAccountTimeoutSeconds
+    ? withScanAccountTimeout(options.definition as Record<string, unknown>, options.scanAccountTimeoutSeconds)
     : (options.definition as Record<string, unknown>);
   const { definition, maps } = localizeDistributedMaps(timed);
   const executionArn = `arn:aws:states:us-east-1:000000000000:execution:compliance-report-local:${executionName}`;

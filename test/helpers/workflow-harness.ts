@@ -9,7 +9,7 @@ import { type Sandbox, type Scenario, startSandbox } from '../../sandbox';
 /** Per-run options of {@link WorkflowHarness.run}. */
 export type HarnessRunOptions = Pick<
   ExecuteWorkflowOptions,
-  'wrapHandlers' | 'mapConcurrency' | 'onMapRun' | 'toleratedFailurePercentage' | 'taskTimeoutSeconds'
+  'wrapHandlers' | 'mapConcurrency' | 'onMapRun' | 'toleratedFailurePercentage' | 'scanAccountTimeoutSeconds'
 >;
 
 /** A sandbox plus the deps wired to it, as `npm start` builds them, for workflow tests. */

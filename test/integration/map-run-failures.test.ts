@@ -63,7 +63,7 @@ describe('failed accounts in the Map Run', () => {
     // Act
     const result = await harness.run(INPUT, 'timeout-run', {
       wrapHandlers: hangScanAccount([hanging]),
-      taskTimeoutSeconds: 1,
+      scanAccountTimeoutSeconds: 3,
       onMapRun: (record) => {
         mapRun = structuredClone(record);
       },
@@ -98,7 +98,7 @@ describe('failed accounts in the Map Run', () => {
     // Act
     const result = await harness.run({ startDate: '2026-11-23' }, 'exceeded-run', {
       wrapHandlers: hangScanAccount(hanging),
-      taskTimeoutSeconds: 1,
+      scanAccountTimeoutSeconds: 3,
     });
 
     // Assert: failed in the Map, never reported
