@@ -46,8 +46,28 @@ export const readableCause = (cause: string): string => {
   return cause;
 };
 
-/** The failure alert: which state failed, the error, the cause (cut), and a button to the execution. */
+/** The error a Distributed Map fails with when more children failed than its tolerated failure percentage allows. */
+export const EXCEEDED_TOLERATED_FAILURES = 'States.ExceedToleratedFailureThreshold';
+
+/**
+ * What to do next, for the failures an operator fixes and then redrives: too many accounts failed to scan (the Map
+ * Run failed, so AWS redrives only its unsuccessful children). `undefined` for other failures.
+ */
+export const nextStepOf = (failure: RunFailure): string | undefined => {
+  if (failure.error !== EXCEEDED_TOLERATED_FAILURES) return undefined;
+  const execution = failure.executionArn ?? failure.executionName;
+  return [
+    '*What to do*',
+    'More accounts failed to scan than the stage tolerates. List them and their causes, fix the cause (e.g. deploy the',
+    'member role), then redrive: only the failed accounts are scanned again and the same run gets its reports.',
+    `\`npm run cli -- failed ${escapeMrkdwn(execution)}\``,
+    `\`npm run cli -- redrive ${escapeMrkdwn(execution)}\``,
+  ].join('\n');
+};
+
+/** The failure alert: which state failed, the error, the cause (cut), what to do next, and a button to the execution. */
 export const buildFailureMessage = (failure: RunFailure): ChatMessage => {
+  const next = nextStepOf(failure);
   const state = failure.stateName ?? 'unknown (see the execution)';
   const cause = truncate(readableCause(failure.cause).trim() || '(no cause given)', CAUSE_CHARS_SHOWN);
   const where = failure.run ? ` (${failure.run.startDate} to ${failure.run.endDate})` : '';
@@ -59,6 +79,7 @@ export const buildFailureMessage = (failure: RunFailure): ChatMessage => {
       header(`:rotating_light: Compliance report run failed${where}`),
       fields([`*Failed state*\n${escapeMrkdwn(state)}`, `*Error*\n\`${escapeMrkdwn(truncate(failure.error, 200))}\``]),
       section(`*Cause*\n\`\`\`${escapeMrkdwn(cause.replace(/```/g, "'''"))}\`\`\``),
+      ...(next ? [section(next)] : []),
       ...actions([linkButton('Open the execution', failure.consoleUrl, 'open-execution', 'danger')]),
       context(footer),
     ],

@@ -84,6 +84,43 @@ describe('buildFailureMessage', () => {
     const cause = message.blocks[2];
     expect(cause?.type === 'section' && cause.text?.text.length).toBeLessThanOrEqual(CAUSE_CHARS_SHOWN + 20);
   });
+  it('tells what to do when too many accounts failed: list them, fix the cause, redrive the same execution', () => {
+    // Arrange
+    const executionArn = 'arn:aws:states:us-east-1:111111111111:execution:ComplianceReport-prod:run_2026-11-16';
+
+    // Act
+    const message = buildFailureMessage({
+      executionArn,
+      executionName: 'run_2026-11-16',
+      stateName: 'Scan accounts',
+      error: 'States.ExceedToleratedFailureThreshold',
+      cause: 'The specified tolerated failure threshold was exceeded',
+      consoleUrl: CONSOLE,
+    });
+
+    // Assert
+    const texts = message.blocks.map((block) => (block.type === 'section' ? block.text?.text : undefined));
+    expect(texts).toContainEqual(
+      [
+        '*What to do*',
+        'More accounts failed to scan than the stage tolerates. List them and their causes, fix the cause (e.g. deploy the',
+        'member role), then redrive: only the failed accounts are scanned again and the same run gets its reports.',
+        `\`npm run cli -- failed ${executionArn}\``,
+        `\`npm run cli -- redrive ${executionArn}\``,
+      ].join('\n'),
+    );
+  });
+
+  it('gives no next step for other failures', () => {
+    const message = buildFailureMessage({
+      executionName: 'x',
+      error: 'NoAccountsFound',
+      cause: 'c',
+      consoleUrl: CONSOLE,
+    });
+
+    expect(message.blocks.some((b) => b.type === 'section' && b.text?.text.startsWith('*What to do*'))).toBe(false);
+  });
 });
 
 describe('readableCause', () => {
