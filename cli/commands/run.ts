@@ -43,17 +43,35 @@ const openSession = async (options: RunOptions): Promise<WorkflowSession> => {
     : openSandboxSession(options.scenario, session);
 };
 
+/** One notify step's outcome: its status, why it was skipped, where it went, or what failed. */
+const outcomeLine = (service: string, outcome: Json): string =>
+  [
+    `${service}: ${outcome.status ?? 'unknown'}`,
+    ...(outcome.reason ? [`(${outcome.reason})`] : []),
+    ...[outcome.key, outcome.url, outcome.errors].filter((part) => part !== undefined).map(String),
+  ].join(' ');
+
 /** Where the Slack message and the Jira ticket went (the sandbox's received text on a local run). */
 const notificationLines = (notifications: Json | undefined, session: WorkflowSession): string[] => {
-  const slack = (notifications?.slack ?? {}) as Json;
-  const jira = (notifications?.jira ?? {}) as Json;
   const posted = session.sandbox?.notify.slack.received.at(-1)?.text;
   return [
     '',
-    `Slack: ${slack.status ?? 'unknown'}${slack.reason ? ` (${slack.reason})` : ''}${slack.errors ? ` ${String(slack.errors)}` : ''}`,
+    outcomeLine('Slack', (notifications?.slack ?? {}) as Json),
     ...(posted ? [`  "${posted}"`] : []),
-    `Jira: ${jira.status ?? 'unknown'}${jira.key ? ` ${jira.key}` : ''}${jira.url ? ` ${jira.url}` : ''}${jira.errors ? ` ${String(jira.errors)}` : ''}`,
+    outcomeLine('Jira', (notifications?.jira ?? {}) as Json),
   ];
+};
+
+/** The run's totals in words: accounts, resources, the score and where Config is off. */
+export const totalsLine = (totals: Json): string => {
+  const score = typeof totals.score === 'number' ? `${(totals.score * 100).toFixed(1)} %` : 'none (nothing evaluated)';
+  const off = Number(totals.configDisabledRegions ?? 0);
+  return [
+    `${totals.accounts} accounts (${totals.scanned} scanned, ${totals.failed} failed)`,
+    `resources ${totals.compliant} compliant, ${totals.nonCompliant} non-compliant`,
+    `score ${score}`,
+    ...(off > 0 ? [`Config off in ${off} account-region${off === 1 ? '' : 's'}`] : []),
+  ].join('; ');
 };
 
 /**
@@ -80,7 +98,8 @@ export const main = async (argv: string[]): Promise<void> => {
     const result = viaApi?.result ?? (await executeWorkflow({ deps: session.deps, ...request }));
     if (viaApi) {
       say('');
-      say(`Failed accounts (as \`npm run cli -- failed ${viaApi.executionArn}\` lists them):`);
+      // The sandbox is gone when npm start ends, so the command is named for AWS, where it can be run again.
+      say('Failed accounts, from the Map Run as `npm run cli -- failed <execution>` lists them on AWS:');
       for (const line of viaApi.failedLines) say(`  ${line}`);
     }
     if (result.status === 'FAILED') throw new ExitError(`the run failed: ${result.error}: ${result.cause}`, 1);
@@ -91,9 +110,12 @@ export const main = async (argv: string[]): Promise<void> => {
     });
     const totals = (reports.totals ?? {}) as Json;
     say('');
-    say(`Run ${executionName} succeeded: ${JSON.stringify(totals)}`);
-    say(`Reports in s3://${reports.bucket}/${reports.prefix} copied to ${options.output}/:`);
+    say(`Run ${executionName} succeeded: ${totalsLine(totals)}`);
+    const bucket = session.sandbox ? "the sandbox's bucket, gone when this command ends" : 'S3';
+    say(`Reports in s3://${reports.bucket}/${reports.prefix} (${bucket}) copied to ${options.output}/:`);
     for (const file of files) say(`  ${file}`);
+    const overview = files.find((file) => file.endsWith('summary.html'));
+    if (overview) say(`Start with ${overview}: the overview in a browser; the workbook has every row.`);
     if (session.sandbox) await copyReports(session.deps.store, 'history/', historyDir);
     for (const line of notificationLines((result.output as Json).notifications as Json, session)) say(line);
   } finally {

@@ -4,6 +4,13 @@ import type { EventLog } from './run-local-workflow';
 type Json = Record<string, unknown>;
 const asObject = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
 
+/** A scanned account's counts: its rules, its evaluated resources, and the regions where Config is off. */
+const scannedDetail = (counts: Json): string => {
+  const off = Number(counts.configDisabledRegions ?? 0);
+  const regions = off > 0 ? `; Config off in ${off} region${off === 1 ? '' : 's'}` : '';
+  return `${counts.rules ?? 0} rules; resources ${counts.compliant ?? 0} compliant, ${counts.nonCompliant ?? 0} non-compliant${regions}`;
+};
+
 /**
  * Turns execution events into one human line per milestone: the accounts found, each account as it finishes (with
  * its status and counts), retries, and the reports. Lines go to `write` (stderr in the CLI, an array in tests).
@@ -32,7 +39,12 @@ export const createProgressReporter = (write: (line: string) => void) => {
     }
     if (event.type !== 'StateExited') return;
     const output = asObject(event.state.output);
-    if (event.state.name === StateNames.listAccounts) {
+    if (event.state.name === StateNames.resolveRun) {
+      // Resolve run's result sits at `$.run` of the state output.
+      const run = asObject(output.run ?? output);
+      const regions = Array.isArray(run.regions) ? run.regions.join(', ') : '';
+      write(`  report week ${run.startDate} to ${run.endDate} (run ${run.runId}), regions ${regions}`);
+    } else if (event.state.name === StateNames.listAccounts) {
       total = Number(asObject(output.accounts).count ?? output.count ?? 0);
       write(`  ${total} accounts to scan`);
     } else if (event.state.name === StateNames.scanAccount && output.summary === undefined && 'error' in output) {
@@ -52,11 +64,11 @@ export const createProgressReporter = (write: (line: string) => void) => {
         ? `${failure.Error}: ${failure.Cause}`
         : status === 'failed'
           ? ((summary.errors as string[] | undefined)?.[0] ?? '')
-          : `rules ${counts.rules ?? 0}, compliant ${counts.compliant ?? 0}, non-compliant ${counts.nonCompliant ?? 0}`;
+          : scannedDetail(counts);
       const accountId = summary.accountId ?? asObject(event.state.input).accountId;
       write(`  ${counter()} ${accountId} ${status.padEnd(7)} ${detail}`.trimEnd());
     } else if (event.state.name === StateNames.scanAccounts) {
-      write(`  scanned ${finished} accounts, ${failed} failed`);
+      write(`  ${finished} accounts: ${finished - failed} scanned, ${failed} failed`);
     }
   };
 };

@@ -16,8 +16,11 @@ describe('createProgressReporter', () => {
     const report = createProgressReporter((line) => lines.push(line));
 
     // Act
+    const run = { runId: 'run-1', startDate: '2026-11-16', endDate: '2026-11-22', regions: ['us-east-1', 'eu-west-1'] };
+    report(exited('Resolve run', { input: {}, run }));
     report(exited('List accounts', { run: {}, accounts: { bucket: 'b', key: 'runs/r/accounts.json', count: 2 } }));
-    const summary = { accountId: '111111111111', status: 'ok', counts: { rules: 4, compliant: 10, nonCompliant: 3 } };
+    const counts = { rules: 4, compliant: 10, nonCompliant: 3, configDisabledRegions: 1 };
+    const summary = { accountId: '111111111111', status: 'ok', counts };
     report(exited('Scan account', { accountId: '111111111111', summary }, 0));
     // Record failed account outputs the caught error (for Account failed); the account is in its input.
     const error = { Error: 'ThrottledError', Cause: 'config kept throttling' };
@@ -28,10 +31,11 @@ describe('createProgressReporter', () => {
 
     // Assert
     expect(lines).toEqual([
+      '  report week 2026-11-16 to 2026-11-22 (run run-1), regions us-east-1, eu-west-1',
       '  2 accounts to scan',
-      '  [1/2] 111111111111 ok      rules 4, compliant 10, non-compliant 3',
+      '  [1/2] 111111111111 ok      4 rules; resources 10 compliant, 3 non-compliant; Config off in 1 region',
       '  [2/2] 222222222222 failed  ThrottledError: config kept throttling',
-      '  scanned 2 accounts, 1 failed',
+      '  2 accounts: 1 scanned, 1 failed',
     ]);
   });
 
@@ -48,7 +52,7 @@ describe('createProgressReporter', () => {
     // Assert
     expect(lines).toEqual([
       '  1 accounts to scan',
-      '  [1/1] 111111111111 ok      rules 7, compliant 5, non-compliant 2',
+      '  [1/1] 111111111111 ok      7 rules; resources 5 compliant, 2 non-compliant',
     ]);
   });
 
