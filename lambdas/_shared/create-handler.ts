@@ -19,11 +19,13 @@ export interface CreateHandlerOptions<S extends z.ZodType, TResult> {
 
 /**
  * Logs a failed invocation once, at the edge, at level error (so a log monitor on `status:error` catches it), then
- * lets the error propagate unchanged: Step Functions Retry/Catch match on its `name`.
+ * lets the error propagate unchanged: Step Functions Retry/Catch match on its `name`. The line names the invocation's
+ * own keys: where one process runs several invocations at once (the local runner), the logger's appended keys may be
+ * another invocation's by then.
  */
-const logErrorOnce = (logger: Logger): MiddlewareObj => ({
+const logErrorOnce = (logger: Logger, keysOf: (event: unknown) => Record<string, string>): MiddlewareObj => ({
   onError: async (request) => {
-    logger.error('task failed', request.error as Error);
+    logger.error({ message: 'task failed', ...keysOf(request.event) }, request.error as Error);
   },
 });
 
@@ -38,9 +40,19 @@ export const createHandler = <S extends z.ZodType, TResult>(
   options: CreateHandlerOptions<S, TResult>,
 ): TaskHandler<TResult> => {
   const { schema, logger, logKeys, run } = options;
+  // The parser middleware has replaced the event with the parsed payload, unless parsing is what failed: then the
+  // raw event may lack the fields, and the line carries only the keys that came out as strings.
+  const keysOf = (event: unknown): Record<string, string> => {
+    try {
+      const keys = logKeys ? logKeys(event as z.output<S>) : {};
+      return Object.fromEntries(Object.entries(keys).filter(([, value]) => typeof value === 'string'));
+    } catch {
+      return {};
+    }
+  };
   const handler = middy<z.output<S>, TResult>()
     .use(injectLambdaContext(logger, { clearState: true }))
-    .use(logErrorOnce(logger) as MiddlewareObj<z.output<S>, TResult>)
+    .use(logErrorOnce(logger, keysOf) as MiddlewareObj<z.output<S>, TResult>)
     .use(parser({ schema }) as unknown as MiddlewareObj<z.output<S>, TResult>)
     .handler(async (input) => {
       if (logKeys) logger.appendKeys(logKeys(input));

@@ -94,4 +94,35 @@ describe('createHandler', () => {
       error: expect.objectContaining({ name: 'ThrottledError' }),
     });
   });
+
+  it("names the failing invocation's own account when another invocation appended its keys meanwhile", async () => {
+    // Arrange: one logger, two invocations at once (as the local runner runs a Map's children in one process)
+    const { logger, lines } = recordingLogger();
+    let releaseFailure: () => void = () => undefined;
+    const failureMayThrow = new Promise<void>((resolve) => {
+      releaseFailure = resolve;
+    });
+    const handler = createHandler({
+      schema: Schema,
+      logger,
+      logKeys: (input) => ({ runId: input.runId, accountId: input.accountId }),
+      run: async (input) => {
+        if (input.accountId === '111111111111') {
+          await failureMayThrow;
+          throw new ThrottledError('config kept throttling in 111111111111/us-east-1', { service: 'config' });
+        }
+        releaseFailure();
+        return { ok: input.accountId };
+      },
+    });
+
+    // Act
+    const failing = handler({ accountId: '111111111111', runId: 'r1' }, context);
+    await handler({ accountId: '222222222222', runId: 'r1' }, context);
+    await expect(failing).rejects.toMatchObject({ name: 'ThrottledError' });
+
+    // Assert
+    const errors = lines.filter((l) => l.level === 'ERROR');
+    expect(errors).toEqual([expect.objectContaining({ message: 'task failed', accountId: '111111111111' })]);
+  });
 });
