@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { HttpFaultPlan, type InjectedFault } from './servers/http-fault-plan';
 import { handleJiraRequest, type JiraIssueRecord, type JiraSandboxState } from './servers/jira-server';
+import { listenOnLoopback } from './servers/loopback';
 import { handleSlackRequest, type SlackReceived, type SlackSandboxState } from './servers/slack-server';
 
 export type { HttpFaultPlan, InjectedFault } from './servers/http-fault-plan';
@@ -53,19 +53,9 @@ const listen = async (handle: Handler): Promise<{ url: string; close(): Promise<
       res.end(String(error));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const running = await listenOnLoopback(server);
+  url = running.url;
+  return running;
 };
 
 /**

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { laceworkKeyFromEnv, loadLaceworkKeyFile } from '../../core/lacework/adapters/lacework-credentials';
+import { formatScore } from '../../core/notify/report-facts';
 import { ExitError } from '../exit-error';
 import { copyReports, seedObjects } from '../local/copy-reports';
 import { executeWorkflow, localExecutionName } from '../local/execute-workflow';
@@ -64,12 +65,11 @@ const notificationLines = (notifications: Json | undefined, session: WorkflowSes
 
 /** The run's totals in words: accounts, resources, the score and where Config is off. */
 export const totalsLine = (totals: Json): string => {
-  const score = typeof totals.score === 'number' ? `${(totals.score * 100).toFixed(1)} %` : 'none (nothing evaluated)';
   const off = Number(totals.configDisabledRegions ?? 0);
   return [
     `${totals.accounts} accounts (${totals.scanned} scanned, ${totals.failed} failed)`,
     `resources ${totals.compliant} compliant, ${totals.nonCompliant} non-compliant`,
-    `score ${score}`,
+    `score ${formatScore(totals.score as number | null | undefined)}`,
     ...(off > 0 ? [`Config off in ${off} account-region${off === 1 ? '' : 's'}`] : []),
   ].join('; ');
 };

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Scenario } from '../scenario.schema';
 import { CloudTrailApi } from './cloudtrail-api';
 import { answerConfig, corruptConfigAnswer } from './config-api';
 import type { CredentialRegistry } from './credentials';
 import type { FaultInjector } from './faults';
 import { HubRateLimiter } from './hub-rate-limits';
+import { listenOnLoopback, type RunningServer } from './loopback';
 import { answerOrganizations } from './organizations-api';
 import type { ScenarioIndex } from './scenario-index';
 import type { SandboxStats } from './stats';
@@ -25,11 +25,7 @@ export interface AwsServerDeps {
   cloudTrail?: CloudTrailApi;
 }
 
-/** A started loopback server. */
-export interface RunningServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type { RunningServer } from './loopback';
 
 const JSON_SERVICES: Record<string, string> = {
   StarlingDoveService: 'config',
@@ -123,17 +119,5 @@ export const startAwsServer = async (options: AwsServerDeps): Promise<RunningSer
       if (!res.headersSent) sendJsonFault(res, new AwsFault('InternalFailure', String(error), 500));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 };

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { LaceworkScenario } from '../lacework-scenario.schema';
 import type { RunningServer } from './aws-server';
 import { LaceworkFaultInjector } from './lacework-faults';
@@ -14,6 +13,7 @@ import {
   reports,
 } from './lacework-routes';
 import { LaceworkTokenRegistry } from './lacework-tokens';
+import { listenOnLoopback } from './loopback';
 import type { SandboxStats } from './stats';
 import { readBody } from './wire';
 
@@ -134,18 +134,7 @@ export const startLaceworkServer = async (deps: LaceworkServerDeps): Promise<Run
       if (!res.headersSent) send(res, lwError(500, String(error)));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
-  return {
-    url: baseUrl,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const running = await listenOnLoopback(server);
+  baseUrl = running.url;
+  return running;
 };

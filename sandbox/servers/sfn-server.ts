@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ExecutionRegistry } from '../sfn/execution-registry';
 import type { RunningServer } from './aws-server';
+import { listenOnLoopback } from './loopback';
 import { answerStepFunctions } from './sfn-api';
 import type { SandboxStats } from './stats';
 import { AwsFault, parseJsonBody, parseSigV4, readBody } from './wire';
@@ -56,17 +56,5 @@ export const startSfnServer = async (deps: {
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 };
